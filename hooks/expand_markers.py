@@ -36,7 +36,7 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     try:
         _homes = find_homes(pages)
     except MarkerError as error:
-        raise PluginError(f"Marker error: {error}") from None
+        raise _marker_error(error, error.page, config) from None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -44,4 +44,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         return expand_markers(markdown, page.file.src_uri, _guide, _homes)
     except MarkerError as error:
-        raise PluginError(f"Marker error in {config.docs_dir.rsplit('/', 1)[-1]}/{page.file.src_uri}: {error}") from None
+        raise _marker_error(error, page.file.src_uri, config) from None
+
+
+def _marker_error(error: MarkerError, page: str | None, config: MkDocsConfig) -> PluginError:
+    return PluginError(f"Marker error in {Path(config.docs_dir).name}/{page}: {error}")

@@ -168,6 +168,12 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def _short(value: Any) -> str:
+    """repr() of a value, cut to a length that fits in a one-line message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _expectation(error: jsonschema.ValidationError) -> tuple[tuple[str | int, ...], str]:
     """The field path an error is about, and what was expected there, in plain words."""
     path = tuple(error.absolute_path)
@@ -182,13 +188,13 @@ def _expectation(error: jsonschema.ValidationError) -> tuple[tuple[str | int, ..
             return path + (unknown[0],), f"unknown field; expected one of: {', '.join(allowed)}"
         case "type":
             expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
-            return path, f"expected {expected}, got {_type_name(value)} ({value!r})"
+            return path, f"expected {expected}, got {_type_name(value)} ({_short(value)})"
         case "enum":
             options = ", ".join(map(str, error.validator_value))
-            return path, f"expected one of: {options}; got {value!r}"
+            return path, f"expected one of: {options}; got {_short(value)}"
         case "pattern":
             meaning = _PATTERN_MEANINGS.get(error.validator_value, f"text matching {error.validator_value}")
-            return path, f"expected {meaning}; got {value!r}"
+            return path, f"expected {meaning}; got {_short(value)}"
         case "minLength":
             return path, "expected non-empty text"
         case "maxLength":
@@ -270,15 +276,11 @@ class _References:
             first_seen[entry["id"]] = index
         return set(first_seen)
 
-    def known(self, file: str, path: tuple[str | int, ...], value: str, ids: set[str], what: str) -> None:
+    def known(self, file: str, path: tuple[str | int, ...], value: str, ids: set[str], what: str, where: str) -> None:
         if value not in ids:
             raise _Located(self.documents[file]).error(
-                path, f"unknown {what} {value!r}; expected one of: {', '.join(sorted(ids))}"
+                path, f"unknown {what} {value!r}; expected one of the ids in {where}: {', '.join(sorted(ids))}"
             )
-
-    def sources(self, file: str, path: tuple[str | int, ...], cited: list[str], ids: set[str]) -> None:
-        for index, source in enumerate(cited):
-            self.known(file, path + (index,), source, ids, "source (see data/sources.yml)")
 
 
 def _cited_lists(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
@@ -294,6 +296,9 @@ def _cited_lists(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[
             yield from _cited_lists(value, path + (index,))
 
 
+_SOURCES, _ROLES, _STEPS = "data/sources.yml", "data/roles.yml", "the steps of this file"
+
+
 def _cross_check(documents: dict[str, YamlDocument], docs_dir: Path | None) -> None:
     refs = _References(documents)
     data = {name: document.data for name, document in documents.items()}
@@ -305,7 +310,8 @@ def _cross_check(documents: dict[str, YamlDocument], docs_dir: Path | None) -> N
 
     for name, document in documents.items():
         for path, cited in _cited_lists(document.data):
-            refs.sources(name, path, cited, source_ids)
+            for position, source in enumerate(cited):
+                refs.known(name, path + (position,), source, source_ids, "source", _SOURCES)
 
     for index, role in enumerate(data["roles"]):
         if docs_dir is not None and not (docs_dir / role["page"]).is_file():
@@ -314,15 +320,15 @@ def _cross_check(documents: dict[str, YamlDocument], docs_dir: Path | None) -> N
             )
     for index, dimension in enumerate(data["dimensions"]):
         for role in dimension["values"]:
-            refs.known("dimensions", (index, "values", role), role, role_ids, "role (see data/roles.yml)")
+            refs.known("dimensions", (index, "values", role), role, role_ids, "role", _ROLES)
         missing = [role for role in (r["id"] for r in data["roles"]) if role not in dimension["values"]]
         if missing:
             raise _Located(documents["dimensions"]).error(
-                (index, "values"), f"missing a value for role {missing[0]!r}; expected one for every role in data/roles.yml"
+                (index, "values"), f"missing a value for role {missing[0]!r}; expected one for every role in {_ROLES}"
             )
     for index, skill in enumerate(data["skills"]):
         for position, role in enumerate(skill["roles"]):
-            refs.known("skills", (index, "roles", position), role, role_ids, "role (see data/roles.yml)")
+            refs.known("skills", (index, "roles", position), role, role_ids, "role", _ROLES)
 
     abbreviations: dict[str, int] = {}
     for index, term in enumerate(data["glossary"]):
@@ -337,17 +343,17 @@ def _cross_check(documents: dict[str, YamlDocument], docs_dir: Path | None) -> N
 
     handoff = data["handoff"]
     for index, step in enumerate(handoff["steps"]):
-        refs.known("handoff", ("steps", index, "owner"), step["owner"], role_ids, "role (see data/roles.yml)")
+        refs.known("handoff", ("steps", index, "owner"), step["owner"], role_ids, "role", _ROLES)
         for position, transition in enumerate(step["next"]):
-            refs.known("handoff", ("steps", index, "next", position, "step"), transition["step"], step_ids, "step")
+            refs.known("handoff", ("steps", index, "next", position, "step"), transition["step"], step_ids, "step", _STEPS)
     for index, crossing in enumerate(handoff["crossings"]):
         for field in ("from", "to"):
-            refs.known("handoff", ("crossings", index, field), crossing[field], role_ids, "role (see data/roles.yml)")
+            refs.known("handoff", ("crossings", index, field), crossing[field], role_ids, "role", _ROLES)
         if crossing["from"] == crossing["to"]:
             raise _Located(documents["handoff"]).error(
                 ("crossings", index, "to"), f"same role as 'from' ({crossing['to']!r}); expected the other role"
             )
-        refs.known("handoff", ("crossings", index, "at"), crossing["at"], step_ids, "step")
+        refs.known("handoff", ("crossings", index, "at"), crossing["at"], step_ids, "step", _STEPS)
 
 
 # --- Building records ----------------------------------------------------------

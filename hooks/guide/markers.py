@@ -107,13 +107,18 @@ def find_homes(pages: dict[str, str]) -> dict[str, str]:
     """Which page holds each marker that others link to (sources, disagreements)."""
     homes: dict[str, str] = {}
     for page, markdown in sorted(pages.items()):
-        for marker in find_markers(markdown):
+        try:
+            markers = list(find_markers(markdown))
+        except MarkerError as error:
+            raise MarkerError(str(error), page) from None
+        for marker in markers:
             if not GENERATORS[marker.kind][marker.name].anchors:
                 continue
             if marker.key in homes:
                 raise MarkerError(
-                    f"{page}:{marker.line}: <!-- {marker.key} --> is already on {homes[marker.key]}; "
-                    "expected it on one page only, because citations link to its anchors"
+                    f"line {marker.line}: <!-- {marker.key} --> is already on {homes[marker.key]}; "
+                    "expected it on one page only, because citations link to its anchors",
+                    page,
                 )
             homes[marker.key] = page
     return homes

@@ -19,6 +19,10 @@ from .markdown import link, table, tabs, text
 class MarkerError(Exception):
     """A marker that cannot be expanded, worded for the page's author."""
 
+    def __init__(self, message: str, page: str | None = None) -> None:
+        super().__init__(message)
+        self.page = page  # the page it is on, when the message does not say
+
 
 @dataclass(frozen=True)
 class Context:

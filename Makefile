@@ -1,0 +1,37 @@
+# Two commands on a fresh machine (Python 3.11+): `make serve` and `make test`.
+# Each installs what it needs into .venv and skips that step when nothing changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test chromium clean
+
+serve: $(VENV)/.site-installed ## Preview at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(VENV)/.site-installed ## Strict build into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.test-installed chromium ## Every test: data, rendering, built site, browser
+	$(BIN)/python -m pytest
+
+# Debian's /usr/bin/chromium (or $$CHROMIUM) is used when present; otherwise
+# Playwright downloads its own build, which works on ordinary machines.
+chromium: $(VENV)/.test-installed
+	@if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then :; \
+	else $(BIN)/python -m playwright install chromium; fi
+
+$(VENV)/.site-installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+clean:
+	rm -rf site .pytest_cache
