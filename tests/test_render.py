@@ -147,16 +147,16 @@ def test_hostile_diagram_labels_cannot_end_a_label_or_the_fence(guide: Guide) ->
     assert line == '        step_problem["1. x#34;#93; --#62; evil#91;#34;y#96; #96;#96;#96; #60;b#62;"]'
 
 
-def test_diagram_has_a_lane_per_role_and_dotted_feedback(guide: Guide) -> None:
+def test_diagram_boxes_steps_by_role_with_dotted_feedback(guide: Guide) -> None:
     assert handoff_diagram(guide).splitlines() == [
         "``` mermaid",
         "flowchart TB",
         "    accTitle: Handoff",
         "    accDescr: Work passes from product to project and back.",
-        '    subgraph lane_product_manager["Product manager"]',
+        '    subgraph lane_1["Product manager"]',
         '        step_problem["1. Find the problem"]',
         "    end",
-        '    subgraph lane_project_manager["Project manager"]',
+        '    subgraph lane_2["Project manager"]',
         '        step_plan["2. Plan delivery"]',
         "    end",
         '    step_problem -->|"handoff"| step_plan',

@@ -1,6 +1,8 @@
-"""The handoff as a Mermaid flowchart: one lane (subgraph) per role, steps in data order."""
+"""The handoff as a Mermaid flowchart: steps in data order, boxed by the role that leads them."""
 
 from __future__ import annotations
+
+import itertools
 
 from .data import Guide
 
@@ -37,11 +39,10 @@ def handoff_diagram(guide: Guide) -> str:
         f"    accTitle: {_one_line(handoff.title)}",
         f"    accDescr: {_one_line(handoff.description)}",
     ]
-    for role in guide.roles:
-        steps = [step for step in handoff.steps if step.owner == role.id]
-        if not steps:
-            continue
-        lines.append(f'    subgraph lane_{role.id.replace("-", "_")}["{mermaid_text(role.name)}"]')
+    # One box per run of consecutive steps with the same owner, in step order, so
+    # the diagram reads top to bottom: product, then project, then product again.
+    for lane, (owner, steps) in enumerate(itertools.groupby(handoff.steps, key=lambda s: s.owner), 1):
+        lines.append(f'    subgraph lane_{lane}["{mermaid_text(guide.role(owner).name)}"]')
         lines += [f'        {_node(s.id)}["{mermaid_text(f"{numbers[s.id]}. {s.title}")}"]' for s in steps]
         lines.append("    end")
     for step in handoff.steps:
