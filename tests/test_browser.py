@@ -14,8 +14,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from guide.data import load_guide
+from site_pages import nav_pages, page_url
 
 GUIDE = load_guide(Path(__file__).resolve().parent.parent / "data")
+NAV_URLS = [page_url(page) for page in nav_pages()]
 OPEN_SHADOW_ROOTS = """
 const attachShadow = Element.prototype.attachShadow;
 Element.prototype.attachShadow = function (init) { return attachShadow.call(this, { ...init, mode: "open" }); };
@@ -81,7 +83,7 @@ def test_each_role_page_is_reachable_through_the_navigation(visit: Visit, role) 
     visit.open()
     follow(visit, "The roles")
     follow(visit, role.name)
-    assert visit.page.url == visit.base + role.page.removesuffix(".md") + "/"
+    assert visit.page.url == visit.base + page_url(role.page)
     assert visit.errors == []
 
 
@@ -121,3 +123,23 @@ def test_diagram_draws_after_instant_navigation_from_home(visit: Visit) -> None:
     follow(visit, "The handoff")
     expect(visit.page.locator(".mermaid svg")).to_be_visible(timeout=15_000)
     assert visit.errors == []
+
+
+@pytest.mark.parametrize("path", NAV_URLS)
+def test_every_page_loads_only_from_the_site_itself(visit: Visit, path: str) -> None:
+    """The fixture fails the test on any request to another host; here every page is opened and settled."""
+    visit.open(path)
+    visit.page.wait_for_load_state("networkidle")
+    assert visit.requests and visit.errors == []
+
+
+def test_searching_and_switching_palette_stay_on_the_site(visit: Visit) -> None:
+    visit.open("handoff/")
+    expect(visit.page.locator(".mermaid svg")).to_be_visible(timeout=15_000)
+    scheme = visit.page.locator("body").get_attribute("data-md-color-scheme")
+    visit.page.locator("form[data-md-component='palette'] label:visible").first.click()
+    expect(visit.page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
+    visit.page.locator("label.md-header__button[for='__search'], input.md-search__input").locator("visible=true").first.click()
+    visit.page.locator("input.md-search__input").press_sequentially("scope", delay=30)
+    expect(visit.page.locator(".md-search-result__item").first).to_be_visible()
+    visit.page.wait_for_load_state("networkidle")

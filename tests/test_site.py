@@ -14,27 +14,11 @@ from conftest import build_site
 from guide.data import load_guide
 from guide.markers import find_markers
 from html_tools import PageParser, parse
+from site_pages import html_path, nav_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = load_guide(ROOT / "data")
 MARKER_COMMENT = re.compile(r"^\s*[a-z][a-z0-9-]*:")
-
-
-def nav_pages() -> list[str]:
-    def walk(items: list) -> list[str]:
-        pages = []
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            pages += walk(value) if isinstance(value, list) else [value]
-        return pages
-
-    return walk(load_config(config_file=str(ROOT / "mkdocs.yml")).nav)
-
-
-def html_path(site: Path, page: str) -> Path:
-    """Where MkDocs writes a page (directory URLs: a/b.md -> a/b/index.html, a/index.md -> a/index.html)."""
-    stem = page.removesuffix(".md")
-    return site / (f"{stem.removesuffix('index')}index.html" if stem.endswith("index") else f"{stem}/index.html")
 
 
 @pytest.fixture(scope="module")
@@ -115,25 +99,34 @@ def test_no_marker_is_left_in_any_page(pages: dict[str, PageParser]) -> None:
         assert not [c for c in parsed.comments if MARKER_COMMENT.match(c)], page
 
 
-def test_every_internal_link_and_anchor_resolves(site: Path, pages: dict[str, PageParser]) -> None:
-    """Citations included: each must land on an element id on the Sources page."""
-    parsed_files: dict[Path, PageParser] = {}
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    """In every built HTML file, raw-HTML links included; citations must land on an id on the Sources page."""
+    mount = urlsplit(load_config(config_file=str(ROOT / "mkdocs.yml")).site_url).path  # e.g. /product-vs-project/
+    sources_page = html_path(site, "reference/sources.md")
+    parsed: dict[Path, PageParser] = {}
+
+    def page(path: Path) -> PageParser:
+        if path not in parsed:
+            parsed[path] = parse(path.read_text(encoding="utf-8"))
+        return parsed[path]
+
     citations = 0
-    for page, parsed in pages.items():
-        base = html_path(site, page)
-        for href in parsed.links:
+    for base in sorted(site.rglob("*.html")):
+        for href in page(base).links:
             parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+            if parts.scheme or parts.netloc:
                 continue
-            target = base if not parts.path else Path(posixpath.normpath(base.parent / unquote(parts.path)))
+            if parts.path.startswith("/"):  # root-relative, as on the 404 page
+                assert parts.path.startswith(mount), f"{base.relative_to(site)}: link outside the site: {href}"
+                target = site / unquote(parts.path.removeprefix(mount))
+            else:
+                target = Path(posixpath.normpath(base.parent / unquote(parts.path))) if parts.path else base
             if target.is_dir():
                 target = target / "index.html"
-            assert target.is_file(), f"{page}: broken link {href}"
+            assert target.is_file(), f"{base.relative_to(site)}: broken link {href}"
             if parts.fragment and target.suffix == ".html":
-                if target not in parsed_files:
-                    parsed_files[target] = parse(target.read_text(encoding="utf-8"))
-                assert parts.fragment in parsed_files[target].ids, f"{page}: no #{parts.fragment} in {target.relative_to(site)}"
-                citations += target == html_path(site, "reference/sources.md") and parts.fragment in GUIDE.sources
+                assert parts.fragment in page(target).ids, f"{base.relative_to(site)}: no #{parts.fragment} in {href}"
+                citations += target == sources_page and parts.fragment in GUIDE.sources
     assert citations > 100
 
 
