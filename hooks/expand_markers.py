@@ -41,8 +41,11 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _guide is not None, "on_config loads the data before any page is built"
+    # MkDocs passes the page without its front matter; count it back so errors name file lines.
+    source = page.file.content_string
+    first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
     try:
-        return expand_markers(markdown, page.file.src_uri, _guide, _homes)
+        return expand_markers(markdown, page.file.src_uri, _guide, _homes, first_line)
     except MarkerError as error:
         raise _marker_error(error, page.file.src_uri, config) from None
 

@@ -1,4 +1,4 @@
-"""A real `mkdocs build` of a copy of the project: bad data or a bad marker stops it with one clear line."""
+"""A real `mkdocs build` of a copy of the project (no .git): it builds, and bad data or a bad marker stops it with one clear line."""
 
 from __future__ import annotations
 
@@ -51,5 +51,32 @@ def test_an_unknown_marker_fails_the_build_naming_page_and_valid_ids(project: Pa
     result = build(project)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     [first, *_] = error_lines(result)
-    assert first.startswith("ERROR   -  Marker error in docs/compare/index.md: line ")
-    assert first.endswith(": unknown table 'comparisons'; expected one of: at-a-glance, comparison, fit, handoff-crossings, skills")
+    line = page.read_text().splitlines().index("<!-- table: comparisons -->") + 1
+    assert first == (
+        f"ERROR   -  Marker error in docs/compare/index.md: line {line}: "
+        "unknown table 'comparisons'; expected one of: at-a-glance, comparison, fit, handoff-crossings, skills"
+    )
+
+
+def test_a_bad_marker_parameter_is_reported_at_its_line_in_the_file(project: Path) -> None:
+    page = project / "docs" / "roles" / "product-manager.md"
+    text = page.read_text()
+    marker = next(line for line in text.splitlines() if line.startswith("<!-- table: at-a-glance"))
+    page.write_text(text.replace(marker, "<!-- table: at-a-glance role=designer -->"))
+    result = build(project)
+    line = page.read_text().splitlines().index("<!-- table: at-a-glance role=designer -->") + 1
+    # MkDocs names the page it was reading first; the next line is the guide's own message.
+    assert error_lines(result) == [
+        "ERROR   -  Error reading page 'roles/product-manager.md':",
+        f"ERROR   -  Marker error in docs/roles/product-manager.md: line {line}: table: at-a-glance: "
+        "unknown role 'designer'; expected one of: product-manager, project-manager",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_copy_without_git_history_still_builds(project: Path) -> None:
+    """A tarball of the repository has no .git: last-updated dates fall back to the build date."""
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "Falling back to build date" in result.stderr
+    assert (project / "site" / "handoff" / "index.html").is_file()

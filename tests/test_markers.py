@@ -73,3 +73,12 @@ def test_pages_that_others_link_to_are_found_and_must_be_unique() -> None:
     assert str(error.value) == (
         "line 2: <!-- list: sources --> is already on a.md; expected it on one page only, because citations link to its anchors"
     )
+
+
+def test_line_numbers_count_from_where_the_text_starts_in_the_file(guide: Guide) -> None:
+    body = "Intro\n\n<!-- list: routes role=designer -->\n"
+    with pytest.raises(MarkerError, match=r"^line 7: list: routes: unknown role 'designer'"):
+        expand_markers(body, "x.md", guide, HOMES, first_line=5)
+    assert expand_markers("a\n<!-- list: handoff-checklist -->\nb", "x.md", guide, HOMES, first_line=5) == (
+        "a\n- [ ] Goals agreed ([Alpha](reference/sources.md#alpha))\nb\n"
+    )

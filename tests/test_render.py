@@ -111,6 +111,7 @@ def test_sources_list_gives_each_source_its_anchor(guide: Guide, site_markdown: 
 def test_glossary_is_sorted_and_abbreviations_become_tooltips(guide: Guide, site_markdown: markdown.Markdown) -> None:
     source = render(guide, "<!-- list: glossary -->", "reference/glossary.md")
     assert source.index("Backlog") < source.index("Key performance indicator")
+    assert {"backlog", "kpi"} <= parse(to_html(site_markdown, source)).ids  # each term can be linked to
     html = to_html(site_markdown, "Track the KPI.\n\n" + abbreviation_definitions(guide.glossary))
     assert '<abbr title="Key performance indicator">KPI</abbr>' in html
 

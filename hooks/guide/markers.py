@@ -87,10 +87,14 @@ def _parse(line: int, match: re.Match[str]) -> Marker:
     return Marker(line, match["indent"], kind, name, params)
 
 
-def find_markers(markdown: str) -> Iterator[Marker]:
-    """Every marker outside fenced code, in page order; MarkerError on a malformed one."""
+def find_markers(markdown: str, first_line: int = 1) -> Iterator[Marker]:
+    """Every marker outside fenced code, in page order; MarkerError on a malformed one.
+
+    `first_line` is the file line `markdown` starts on (after front matter), so
+    messages name the line the author sees in the file.
+    """
     fence = None
-    for number, line in enumerate(markdown.splitlines(), 1):
+    for number, line in enumerate(markdown.splitlines(), first_line):
         opening = _FENCE.match(line)
         if opening:
             mark = opening["fence"]
@@ -124,16 +128,17 @@ def find_homes(pages: dict[str, str]) -> dict[str, str]:
     return homes
 
 
-def expand_markers(markdown: str, page: str, guide: Guide, homes: dict[str, str]) -> str:
+def expand_markers(markdown: str, page: str, guide: Guide, homes: dict[str, str], first_line: int = 1) -> str:
     """The page with every marker replaced by its generated Markdown."""
     lines = markdown.splitlines()
     context = Context(guide=guide, page=page, homes=homes)
-    for marker in reversed(list(find_markers(markdown))):
+    for marker in reversed(list(find_markers(markdown, first_line))):
         generator = GENERATORS[marker.kind][marker.name]
         try:
             generated = generator.render(context, **marker.params)
         except MarkerError as error:
             raise MarkerError(f"line {marker.line}: {marker.key}: {error}") from None
         indented = [marker.indent + line if line else "" for line in generated.splitlines()]
-        lines[marker.line - 1 : marker.line] = indented
+        index = marker.line - first_line
+        lines[index : index + 1] = indented
     return "\n".join(lines) + "\n"

@@ -193,7 +193,7 @@ def glossary_list(context: Context) -> str:
     entries = []
     for term in sorted(context.guide.glossary, key=lambda t: t.term.casefold()):
         name = f"{text(term.term)} ({text(term.abbreviation)})" if term.abbreviation else text(term.term)
-        entries.append(f"{name}\n:   {text(term.definition)} ({context.cite(term.sources)})")
+        entries.append(f"{name} {{ #{term.id} }}\n:   {text(term.definition)} ({context.cite(term.sources)})")
     return "\n\n".join(entries)
 
 
