@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test chromium clean
+.PHONY: serve build test bench chromium clean
 
 serve: $(VENV)/.site-installed ## Preview at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -16,6 +16,9 @@ build: $(VENV)/.site-installed ## Strict build into site/
 
 test: $(VENV)/.test-installed chromium ## Every test: data, rendering, built site, browser
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test-installed chromium ## Speed and weight budgets (build time, bytes and LCP per page) -> bench/REPORT.md
+	$(BIN)/python bench/run.py
 
 # Debian's /usr/bin/chromium (or $$CHROMIUM) is used when present; otherwise
 # Playwright downloads its own build, which works on ordinary machines.

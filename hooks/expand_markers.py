@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide.data import DataError, Guide, load_guide
-from guide.markers import MarkerError, expand_markers, find_homes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from guide.data import DataError, Guide, load_guide
+from guide.markers import MarkerError, expand_markers, find_homes
 
 # Set by on_config and on_files for the build in progress.
 _guide: Guide | None = None

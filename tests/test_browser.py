@@ -90,7 +90,9 @@ def test_each_role_page_is_reachable_through_the_navigation(visit: Visit, role) 
 def test_search_for_roadmap_shows_results(visit: Visit) -> None:
     visit.open()
     # A search button on a phone, the search field itself on a desktop.
-    visit.page.locator("label.md-header__button[for='__search'], input.md-search__input").locator("visible=true").first.click()
+    visit.page.locator("label.md-header__button[for='__search'], input.md-search__input").locator(
+        "visible=true"
+    ).first.click()
     visit.page.locator("input.md-search__input").press_sequentially("roadmap", delay=30)
     results = visit.page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
@@ -139,7 +141,9 @@ def test_searching_and_switching_palette_stay_on_the_site(visit: Visit) -> None:
     scheme = visit.page.locator("body").get_attribute("data-md-color-scheme")
     visit.page.locator("form[data-md-component='palette'] label:visible").first.click()
     expect(visit.page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
-    visit.page.locator("label.md-header__button[for='__search'], input.md-search__input").locator("visible=true").first.click()
+    visit.page.locator("label.md-header__button[for='__search'], input.md-search__input").locator(
+        "visible=true"
+    ).first.click()
     visit.page.locator("input.md-search__input").press_sequentially("scope", delay=30)
     expect(visit.page.locator(".md-search-result__item").first).to_be_visible()
     visit.page.wait_for_load_state("networkidle")

@@ -1,4 +1,7 @@
-"""A real `mkdocs build` of a copy of the project (no .git): it builds, and bad data or a bad marker stops it with one clear line."""
+"""A real `mkdocs build` of a copy of the project (no .git).
+
+It builds, and bad data or a bad marker stops it with one clear line.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +28,10 @@ def project(tmp_path: Path) -> Path:
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
 
 
@@ -42,7 +48,10 @@ def test_a_data_error_fails_the_build_with_one_line_and_no_traceback(project: Pa
     assert "Traceback" not in result.stderr
     assert len(lines) == 1, lines
     assert lines[0].startswith("ERROR   -  Data error: data/skills.yml:")
-    assert "field 'sources[0]': unknown source 'amdary'; expected one of the ids in data/sources.yml: 365-data-science" in lines[0]
+    assert (
+        "field 'sources[0]': unknown source 'amdary'; expected one of the ids in data/sources.yml: 365-data-science"
+        in lines[0]
+    )
 
 
 def test_an_unknown_marker_fails_the_build_naming_page_and_valid_ids(project: Path) -> None:

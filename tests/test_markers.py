@@ -23,9 +23,13 @@ def guide(data_dir: Path) -> Guide:
         ("<!-- chart: comparison -->", "line 1: unknown marker kind 'chart'; expected one of: table, list, diagram"),
         (
             "text\n\n<!-- table: comparsion -->",
-            "line 3: unknown table 'comparsion'; expected one of: at-a-glance, comparison, fit, handoff-crossings, skills",
+            "line 3: unknown table 'comparsion'; "
+            "expected one of: at-a-glance, comparison, fit, handoff-crossings, skills",
         ),
-        ("<!-- table: -->", "line 1: unknown table ''; expected one of: at-a-glance, comparison, fit, handoff-crossings, skills"),
+        (
+            "<!-- table: -->",
+            "line 1: unknown table ''; expected one of: at-a-glance, comparison, fit, handoff-crossings, skills",
+        ),
         ("<!-- table: skills role=x -->", "line 1: table 'skills' does not take 'role=x'; expected no parameters"),
         ("<!-- list: routes -->", "line 1: list 'routes' needs role=..."),
         (
@@ -71,7 +75,8 @@ def test_pages_that_others_link_to_are_found_and_must_be_unique() -> None:
         find_homes({**pages, "z.md": "\n<!-- list: sources -->"})
     assert error.value.page == "z.md"
     assert str(error.value) == (
-        "line 2: <!-- list: sources --> is already on a.md; expected it on one page only, because citations link to its anchors"
+        "line 2: <!-- list: sources --> is already on a.md; "
+        "expected it on one page only, because citations link to its anchors"
     )
 
 

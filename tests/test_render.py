@@ -13,8 +13,8 @@ from guide.abbreviations import abbreviation_definitions
 from guide.data import Guide, load_guide
 from guide.diagram import handoff_diagram
 from guide.markdown import text
-from guide.render import Context
 from guide.markers import expand_markers
+from guide.render import Context
 from html_tools import parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,9 +45,11 @@ def render(guide: Guide, marker: str, page: str = "compare/index.md") -> str:
 
 def test_comparison_table_lists_every_dimension_role_and_source(guide: Guide) -> None:
     assert render(guide, "<!-- table: comparison -->").splitlines() == [
-        "| Dimension | [Product manager](../roles/product-manager.md) | [Project manager](../roles/project-manager.md) | Sources |",
+        "| Dimension | [Product manager](../roles/product-manager.md) "
+        "| [Project manager](../roles/project-manager.md) | Sources |",
         "| --- | --- | --- | --- |",
-        "| **Purpose** | Value over the product\\'s life | A project done on time | [Alpha](../reference/sources.md#alpha) |",
+        "| **Purpose** | Value over the product\\'s life | A project done on time "
+        "| [Alpha](../reference/sources.md#alpha) |",
         "| **Core questions** | What and why | How and when | [Alpha](../reference/sources.md#alpha); "
         "[Beta](../reference/sources.md#beta) · [Sources disagree](#disagreement-core-questions) |",
     ]
@@ -60,7 +62,9 @@ def test_comparison_table_can_show_chosen_dimensions_in_order(guide: Guide) -> N
 
 
 def test_at_a_glance_table_shows_one_role(guide: Guide) -> None:
-    rows = render(guide, "<!-- table: at-a-glance role=project-manager dimensions=purpose -->", "roles/project-manager.md")
+    rows = render(
+        guide, "<!-- table: at-a-glance role=project-manager dimensions=purpose -->", "roles/project-manager.md"
+    )
     assert rows.splitlines() == [
         "| Dimension | Project manager | Sources |",
         "| --- | --- | --- |",
@@ -99,7 +103,10 @@ def test_crossings_get_one_tab_per_direction(guide: Guide, site_markdown: markdo
     rendered = to_html(site_markdown, source)
     assert ">Product manager → Project manager</label>" in rendered
     html = parse(rendered)
-    assert [table[1][:2] for table in html.tables] == [["Requirements", "1. Find the problem"], ["Status report", "2. Plan delivery"]]
+    assert [table[1][:2] for table in html.tables] == [
+        ["Requirements", "1. Find the problem"],
+        ["Status report", "2. Plan delivery"],
+    ]
 
 
 def test_sources_list_gives_each_source_its_anchor(guide: Guide, site_markdown: markdown.Markdown) -> None:
@@ -117,7 +124,10 @@ def test_glossary_is_sorted_and_abbreviations_become_tooltips(guide: Guide, site
 
 
 def test_checklist_and_disagreements_render_their_claims(guide: Guide) -> None:
-    assert render(guide, "<!-- list: handoff-checklist -->") == "- [ ] Goals agreed ([Alpha](../reference/sources.md#alpha))"
+    assert (
+        render(guide, "<!-- list: handoff-checklist -->")
+        == "- [ ] Goals agreed ([Alpha](../reference/sources.md#alpha))"
+    )
     assert render(guide, "<!-- list: disagreements -->") == (
         "### Core questions { #disagreement-core-questions }\n\n"
         'Who owns \\"when\\" is contested\\. ([Beta](../reference/sources.md#beta))'
@@ -125,7 +135,9 @@ def test_checklist_and_disagreements_render_their_claims(guide: Guide) -> None:
 
 
 def test_hostile_text_neither_breaks_a_table_nor_injects_html(guide: Guide, site_markdown: markdown.Markdown) -> None:
-    purpose = replace(guide.dimensions[0], values={"product-manager": HOSTILE, "project-manager": "plain"}, label=HOSTILE)
+    purpose = replace(
+        guide.dimensions[0], values={"product-manager": HOSTILE, "project-manager": "plain"}, label=HOSTILE
+    )
     hostile = replace(guide, dimensions=(purpose,))
     html = to_html(site_markdown, render(hostile, "<!-- table: comparison -->"))
     assert "<script" not in html and "<em>" not in html and "<mark>" not in html and "<code>" not in html
@@ -151,6 +163,10 @@ def test_hostile_diagram_labels_cannot_end_a_label_or_the_fence(guide: Guide) ->
 def test_diagram_boxes_steps_by_role_with_dotted_feedback(guide: Guide) -> None:
     assert handoff_diagram(guide).splitlines() == [
         "``` mermaid",
+        "---",
+        "config:",
+        "  layout: dagre",
+        "---",
         "flowchart TB",
         "    accTitle: Handoff",
         "    accDescr: Work passes from product to project and back.",
@@ -167,7 +183,9 @@ def test_diagram_boxes_steps_by_role_with_dotted_feedback(guide: Guide) -> None:
 
 
 def test_same_data_gives_identical_output(guide: Guide, data_dir: Path) -> None:
-    page = "\n\n".join(f"<!-- {key} -->" for key in ("table: comparison", "table: skills", "list: glossary", "diagram: handoff"))
+    page = "\n\n".join(
+        f"<!-- {key} -->" for key in ("table: comparison", "table: skills", "list: glossary", "diagram: handoff")
+    )
     assert expand_markers(page, "x.md", guide, HOMES) == expand_markers(page, "x.md", load_guide(data_dir), HOMES)
 
 

@@ -53,7 +53,11 @@ def test_generated_tables_show_every_dimension_and_role_asked_for(pages: dict[st
         for marker in find_markers((ROOT / "docs" / page).read_text(encoding="utf-8")):
             if marker.kind != "table" or marker.name not in ("comparison", "at-a-glance"):
                 continue
-            wanted = [labels[i] for i in marker.params["dimensions"].split(",")] if "dimensions" in marker.params else list(labels.values())
+            wanted = (
+                [labels[i] for i in marker.params["dimensions"].split(",")]
+                if "dimensions" in marker.params
+                else list(labels.values())
+            )
             if marker.name == "at-a-glance":
                 wanted = ["In one sentence", *wanted]
                 columns = [GUIDE.role(marker.params["role"]).name]
@@ -70,7 +74,7 @@ def test_full_comparison_has_every_dimension_with_sources(pages: dict[str, PageP
     [table] = [t for t in pages["compare/index.md"].tables if t[0][0] == "Dimension"]
     assert first_column(table) == [d.label for d in GUIDE.dimensions]
     assert table[0] == ["Dimension", *(r.name for r in GUIDE.roles), "Sources"]
-    for row, dimension in zip(table[1:], GUIDE.dimensions):
+    for row, dimension in zip(table[1:], GUIDE.dimensions, strict=True):
         for source in dimension.sources:
             assert GUIDE.sources[source].label in row[-1], (dimension.id, source)
 

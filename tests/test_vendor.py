@@ -11,7 +11,10 @@ VENDOR = Path(__file__).resolve().parent.parent / "docs" / "assets" / "vendor" /
 def recorded() -> dict[str, str]:
     """SHA256SUMS as {relative path: digest}."""
     lines = (VENDOR / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    return {path.lstrip("*").removeprefix("./"): digest for digest, path in (line.split(maxsplit=1) for line in lines if line)}
+    return {
+        path.lstrip("*").removeprefix("./"): digest
+        for digest, path in (line.split(maxsplit=1) for line in lines if line)
+    }
 
 
 def test_every_vendored_file_matches_its_recorded_sha256() -> None:

@@ -271,7 +271,8 @@ class _References:
             if entry["id"] in first_seen:
                 raise _Located(self.documents[file]).error(
                     prefix + (index, "id"),
-                    f"duplicate id {entry['id']!r}; expected each id once (first used by entry {first_seen[entry['id']] + 1})",
+                    f"duplicate id {entry['id']!r}; expected each id once "
+                    f"(first used by entry {first_seen[entry['id']] + 1})",
                 )
             first_seen[entry["id"]] = index
         return set(first_seen)
@@ -345,7 +346,9 @@ def _cross_check(documents: dict[str, YamlDocument], docs_dir: Path | None) -> N
     for index, step in enumerate(handoff["steps"]):
         refs.known("handoff", ("steps", index, "owner"), step["owner"], role_ids, "role", _ROLES)
         for position, transition in enumerate(step["next"]):
-            refs.known("handoff", ("steps", index, "next", position, "step"), transition["step"], step_ids, "step", _STEPS)
+            refs.known(
+                "handoff", ("steps", index, "next", position, "step"), transition["step"], step_ids, "step", _STEPS
+            )
     for index, crossing in enumerate(handoff["crossings"]):
         for field in ("from", "to"):
             refs.known("handoff", ("crossings", index, field), crossing[field], role_ids, "role", _ROLES)

@@ -133,7 +133,8 @@ def handoff_crossings_table(context: Context) -> str:
     handoff = context.guide.handoff
     order = [role.id for role in context.guide.roles]
     directions = sorted(
-        {(c.from_role, c.to_role) for c in handoff.crossings}, key=lambda pair: (order.index(pair[0]), order.index(pair[1]))
+        {(c.from_role, c.to_role) for c in handoff.crossings},
+        key=lambda pair: (order.index(pair[0]), order.index(pair[1])),
     )
     panels = []
     for from_role, to_role in directions:
@@ -203,7 +204,10 @@ def sources_list(context: Context) -> str:
     for source in sorted(context.guide.sources.values(), key=lambda s: s.label.casefold()):
         details = [f"*{text(source.title)}*", text(source.publisher)]
         details += [text(value) for value in (source.author, source.date) if value]
-        lines = [f"### {text(source.label)} {{ #{source.id} }}", ". ".join(details) + f". {text(source.kind.capitalize())}."]
+        lines = [
+            f"### {text(source.label)} {{ #{source.id} }}",
+            ". ".join(details) + f". {text(source.kind.capitalize())}.",
+        ]
         if source.url:
             lines.append(f"<{quote(source.url, safe=':/?#@!$&+,;=%~')}>")
         if source.licence:

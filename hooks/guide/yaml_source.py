@@ -13,7 +13,11 @@ class DataError(Exception):
     """A problem in a data file, worded for the contributor who has to fix it."""
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: ten times faster than pure Python.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     """SafeLoader that keeps dates as text and refuses repeated keys.
 
     Dates stay strings so `date: 2024-05-15` validates the same as `"2024-05-15"`;
@@ -34,7 +38,7 @@ class _Loader(yaml.SafeLoader):
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
@@ -75,14 +79,18 @@ def read_yaml(path: Path, name: str) -> YamlDocument:
         raise DataError(f"{name}: file not found; expected it beside the other data files") from None
     except UnicodeDecodeError as error:
         raise DataError(f"{name}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader) if root is not None else None
+        # Parse once: keep the node tree (for line numbers) and build the data from it.
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = f":{mark.line + 1}" if mark else ""
         problem = error.problem or error.context or "unreadable"
         raise DataError(f"{name}{line}: invalid YAML: {problem}") from None
+    finally:
+        loader.dispose()
     if root is None:
         raise DataError(f"{name}: the file is empty; expected its entries (see the comment at the top of the file)")
     return YamlDocument(name=name, data=data, root=root)
