@@ -163,10 +163,6 @@ def test_hostile_diagram_labels_cannot_end_a_label_or_the_fence(guide: Guide) ->
 def test_diagram_boxes_steps_by_role_with_dotted_feedback(guide: Guide) -> None:
     assert handoff_diagram(guide).splitlines() == [
         "``` mermaid",
-        "---",
-        "config:",
-        "  layout: dagre",
-        "---",
         "flowchart TB",
         "    accTitle: Handoff",
         "    accDescr: Work passes from product to project and back.",

@@ -33,12 +33,6 @@ def handoff_diagram(guide: Guide) -> str:
     numbers = {step.id: number for number, step in enumerate(handoff.steps, 1)}
     lines = [
         "``` mermaid",
-        # Mermaid 12 lays flowcharts out with ELK by default, a 500 KB download;
-        # its classic dagre layout draws this diagram as well at a fraction of it.
-        "---",
-        "config:",
-        "  layout: dagre",
-        "---",
         "flowchart TB",
         f"    accTitle: {_one_line(handoff.title)}",
         f"    accDescr: {_one_line(handoff.description)}",

@@ -11,6 +11,12 @@
  *     i.e. only on pages that contain a diagram; its ESM build then fetches
  *     only the chunks that diagram type needs.
  *
+ * Mermaid 12 switched its defaults to the ELK layout (+~500 kB gzip per
+ * flowchart page) and the "neo"/"redux-color" look, which ignores most of
+ * Material's themeCSS. DEFAULTS restores the Mermaid 11 behaviour Material is
+ * built for; Material's own config is applied on top, and a single diagram can
+ * still opt in via front matter (---\nconfig:\n  layout: elk\n---).
+ *
  * Load it as a plain classic script via extra_javascript (not async, not a
  * module): it must run before Material's DOMContentLoaded handlers, and it
  * needs document.currentScript to find the vendored files relative to itself
@@ -28,16 +34,21 @@
     document.querySelector('script[src*="mermaid-loader.js"]');
   var src = new URL("../vendor/mermaid/mermaid.esm.min.mjs", self.src).href;
 
+  var DEFAULTS = { layout: "dagre", look: "classic", theme: "default" };
   var config = {};   // last initialize() argument, applied once loaded
   var real = null;   // the real Mermaid API, once imported
   var loading = null;
+
+  function merged() {
+    return Object.assign({}, DEFAULTS, config);
+  }
 
   function load() {
     if (!loading) {
       loading = import(src).then(function (mod) {
         real = mod.default;
         real.startOnLoad = false; // never scan the page on window "load"
-        real.initialize(config);
+        real.initialize(merged());
         return real;
       }, function (err) {
         loading = null; // allow a retry on the next page (instant navigation)
@@ -52,7 +63,7 @@
   window.mermaid = {
     initialize: function (c) {
       config = c || {};
-      if (real) real.initialize(config);
+      if (real) real.initialize(merged());
     },
     render: function (id, text, container) {
       return load().then(function (m) {
