@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench chromium clean
+.PHONY: serve build test lint bench chromium clean
 
 serve: $(VENV)/.site-installed ## Preview at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -14,8 +14,14 @@ serve: $(VENV)/.site-installed ## Preview at http://127.0.0.1:8000 with live rel
 build: $(VENV)/.site-installed ## Strict build into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test-installed chromium ## Every test: data, rendering, built site, browser
+test: lint chromium ## Every check: lint, then the tests (data, rendering, built site, browser)
 	$(BIN)/python -m pytest
+
+lint: $(VENV)/.test-installed ## The pre-commit checks: data, YAML, whitespace, ruff
+	$(BIN)/python scripts/check_data.py
+	$(BIN)/python scripts/check_text.py
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: $(VENV)/.test-installed chromium ## Speed and weight budgets (build time, bytes and LCP per page) -> bench/REPORT.md
 	$(BIN)/python bench/run.py

@@ -85,3 +85,28 @@ def test_every_page_shows_when_it_was_last_updated(site: Path) -> None:
     for page in nav_pages():
         html = html_path(site, page).read_text(encoding="utf-8")
         assert re.search(r'git-revision-date-localized-plugin-date"[^>]*>\w+ \d{1,2}, \d{4}<', html), page
+
+
+def test_text_check_finds_whitespace_newline_and_yaml_problems() -> None:
+    from check_text import problems
+
+    assert problems(Path("a.md"), "fine\n") == []
+    assert problems(Path("a.md"), "x \ny\n") == ["a.md:1: trailing whitespace"]
+    assert problems(Path("a.md"), "x") == ["a.md: no newline at the end"]
+    assert problems(Path("a.md"), "x\n\n") == ["a.md: blank lines at the end"]
+    assert problems(Path("a.yml"), "a: [1\nb: 2\n") == ["a.yml:2: invalid YAML: expected ',' or ']', but got ':'"]
+    assert problems(Path("mkdocs.yml"), (ROOT / "mkdocs.yml").read_text(encoding="utf-8")) == []
+
+
+def test_pre_commit_runs_offline_the_same_checks_as_make_lint() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [repository] = config["repos"]
+    assert repository["repo"] == "local"  # nothing to download
+    hooks = repository["hooks"]
+    assert {hook["language"] for hook in hooks} == {"system"}
+    lint = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nlint:")[1].split("\n\n")[0]
+    for hook in hooks:
+        tool, *arguments = hook["entry"].split()
+        assert (ROOT / tool).exists() or tool.startswith(".venv/"), tool
+        assert " ".join([tool.replace(".venv/bin/", "$(BIN)/"), *arguments]) in lint, hook["id"]
+    assert "\ntest: lint " in (ROOT / "Makefile").read_text(encoding="utf-8")
