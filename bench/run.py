@@ -20,7 +20,6 @@ import io
 import multiprocessing
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -39,6 +38,10 @@ import mkdocs.config
 from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from built_site import CHROMIUM_ARGS, chromium_path, html_path, nav_pages, page_url  # noqa: E402 - needs the path above
+
 CONFIG_FILE = ROOT / "mkdocs.yml"
 HOOKS_DIR = ROOT / "hooks"
 REPORT_FILE = ROOT / "bench" / "REPORT.md"
@@ -52,7 +55,6 @@ DIAGRAM_PAGE_BUDGET_KB = 450
 HOOK_SHARE_BUDGET = 0.10
 BUILD_BUDGET_S = 3.0
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # Material replaces each `pre.mermaid` with a `div.mermaid` only once the diagram is drawn.
 DIAGRAM_DRAWN = "!document.querySelector('pre.mermaid') && !!document.querySelector('div.mermaid')"
 # Resolves with the last LCP candidate (the final one on a page nobody touches), or null if none came.
@@ -320,31 +322,11 @@ class PageLoad:
         return self.total_bytes <= self.page.budget_kb * KB
 
 
-def nav_sources(nav: list) -> Iterator[str]:
-    """The Markdown source of every page in a mkdocs.yml nav, in nav order."""
-    for item in nav:
-        if isinstance(item, dict):
-            yield from nav_sources(list(item.values()))
-        elif isinstance(item, list):
-            yield from nav_sources(item)
-        elif isinstance(item, str) and item.endswith(".md"):
-            yield item
-
-
-def url_path(source: str) -> str:
-    """Directory URL of a page: roles/index.md -> roles/, roles/product-manager.md -> roles/product-manager/."""
-    stem = source.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
 def site_pages(site_dir: Path) -> list[SitePage]:
-    config = mkdocs.config.load_config(str(CONFIG_FILE))
     pages = []
-    for source in nav_sources(config.nav):
-        html = (site_dir / url_path(source) / "index.html").read_text(encoding="utf-8")  # missing: let it raise
-        pages.append(SitePage(url_path(source), has_diagram='class="mermaid"' in html))
+    for source in nav_pages():
+        html = html_path(site_dir, source).read_text(encoding="utf-8")  # missing: let it raise
+        pages.append(SitePage(page_url(source), has_diagram='class="mermaid"' in html))
     return pages
 
 
@@ -388,11 +370,6 @@ def load_pages(site_dir: Path, pages: list[SitePage]) -> tuple[list[PageLoad], s
             return [first_visit(browser, base, page, traffic) for page in pages], browser.version
         finally:
             browser.close()
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium (or $CHROMIUM); None lets Playwright use its own download."""
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 # --- Report -------------------------------------------------------------------------------

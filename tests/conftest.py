@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from built_site import CHROMIUM_ARGS, chromium_path
 from sample_data import write_sample
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,20 +60,11 @@ def server(site: Path) -> Iterator[str]:
     httpd.shutdown()
 
 
-def chromium_path() -> str | None:
-    """Debian's Chromium (or $CHROMIUM); None lets Playwright use its own download."""
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(),
-            # Root in CI needs --no-sandbox; the rest stop Chromium calling home on a closed network.
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield browser
         browser.close()

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from built_site import nav_pages, page_url
 from guide.data import load_guide
-from site_pages import nav_pages, page_url
 
 GUIDE = load_guide(Path(__file__).resolve().parent.parent / "data")
 NAV_URLS = [page_url(page) for page in nav_pages()]

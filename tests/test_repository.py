@@ -9,7 +9,7 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from site_pages import html_path, nav_pages
+from built_site import html_path, nav_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"

@@ -10,11 +10,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from mkdocs.config import load_config
 
+from built_site import html_path, nav_pages
 from conftest import build_site
 from guide.data import load_guide
 from guide.markers import find_markers
 from html_tools import PageParser, parse
-from site_pages import html_path, nav_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = load_guide(ROOT / "data")

@@ -1,7 +1,10 @@
-"""The site's pages as listed in mkdocs.yml's nav, and where each is built and served."""
+"""The built site, for the tests and the benchmark: its pages, where each is built and
+served, and the Chromium to open them in."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -31,3 +34,12 @@ def page_url(page: str) -> str:
 def html_path(site: Path, page: str) -> Path:
     """Where MkDocs writes the page's HTML inside the built `site`."""
     return site / page_url(page) / "index.html"
+
+
+# Root in CI needs --no-sandbox; the rest stop Chromium calling home on a closed network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (or $CHROMIUM); None lets Playwright use its own download."""
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
