@@ -110,7 +110,12 @@ def test_crossings_get_one_tab_per_direction(guide: Guide, site_markdown: markdo
 
 
 def test_sources_list_gives_each_source_its_anchor(guide: Guide, site_markdown: markdown.Markdown) -> None:
-    html = to_html(site_markdown, render(guide, "<!-- list: sources -->", "reference/sources.md"))
+    questioning = replace(guide.sources["alpha"], title="Who owns what?")
+    guide = replace(guide, sources={**guide.sources, "alpha": questioning})
+    source = render(guide, "<!-- list: sources -->", "reference/sources.md")
+    assert "*Who owns what\\?* Alpha Press. Article." in source  # no full stop after a question mark
+    assert "*Beta handbook*. Beta Org. 2020\\-11\\-01. Handbook." in source
+    html = to_html(site_markdown, source)
     assert {"alpha", "beta"} <= parse(html).ids
     assert '<a href="https://example.org/beta">https://example.org/beta</a>' in html
 

@@ -198,15 +198,21 @@ def glossary_list(context: Context) -> str:
     return "\n\n".join(entries)
 
 
+def _full_stop(value: str) -> str:
+    """The full stop that ends a bibliography part, unless the part ends a sentence already ('…?')."""
+    return "" if value.rstrip().endswith((".", "?", "!", "…")) else "."
+
+
 def sources_list(context: Context) -> str:
     """The bibliography: one heading per source, its id as the anchor citations link to."""
     entries = []
     for source in sorted(context.guide.sources.values(), key=lambda s: s.label.casefold()):
-        details = [f"*{text(source.title)}*", text(source.publisher)]
-        details += [text(value) for value in (source.author, source.date) if value]
+        parts = [(source.title, "*{}*"), (source.publisher, "{}")]
+        parts += [(value, "{}") for value in (source.author, source.date) if value]
+        parts.append((source.kind.capitalize(), "{}"))
         lines = [
             f"### {text(source.label)} {{ #{source.id} }}",
-            ". ".join(details) + f". {text(source.kind.capitalize())}.",
+            " ".join(form.format(text(value)) + _full_stop(value) for value, form in parts),
         ]
         if source.url:
             lines.append(f"<{quote(source.url, safe=':/?#@!$&+,;=%~')}>")
