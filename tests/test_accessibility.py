@@ -1,10 +1,9 @@
 """Accessibility of the built site in a real Chromium: axe-core on every page, and the keyboard.
 
-axe-core (bundled by axe-playwright-python) audits every page in the navigation and
-the 404 page, in the light and the dark palette on a desktop and in the light palette
-on a phone, against WCAG 2.0/2.1/2.2 A and AA and axe's best practices. No rule and
-no element is left out: what stock Material failed is fixed in docs/stylesheets/extra.css
-and overrides/, not here.
+axe-core (bundled by axe-playwright-python) audits every page in the navigation and the
+404 page, in the light and the dark palette, on a desktop and on a phone, against WCAG
+2.0/2.1/2.2 A and AA and axe's best practices. No rule and no element is left out: what
+stock Material failed is fixed in docs/stylesheets/extra.css and overrides/, not here.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from site_pages import nav_pages, page_url
+from built_site import nav_pages, page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -61,6 +60,7 @@ SETTINGS = [
     Setting("light", 1280, 900, "desktop"),
     Setting("dark", 1280, 900, "desktop"),
     Setting("light", 390, 844, "phone"),
+    Setting("dark", 390, 844, "phone"),
 ]
 
 
@@ -105,6 +105,11 @@ def tab(request: pytest.FixtureRequest, browser: Browser, server: str, site: Pat
 def open_page(page: Page, url: str) -> None:
     """Load a page and wait until Material's scripts have laid it out (and drawn any diagram)."""
     page.goto(url, wait_until="load")
+    settle(page)
+
+
+def settle(page: Page) -> None:
+    """Wait until Material's scripts have laid out the loaded page (and drawn any diagram)."""
     page.wait_for_function("() => window.document$ !== undefined && document.body.dataset.mdColorScheme")
     if page.locator(".mermaid").count():
         expect(page.locator(".mermaid svg")).to_be_visible(timeout=15_000)
@@ -138,6 +143,25 @@ def test_page_has_no_axe_violations(tab: Tab, server: str, path: str) -> None:
     assert not violations, describe(violations, f"/{path} ({setting})")
 
 
+@pytest.mark.parametrize("query", ["", "roadmap"], ids=["empty", "results"])
+def test_open_search_has_no_axe_violations(tab: Tab, server: str, query: str) -> None:
+    """The search dialog, opened from the keyboard, before typing and with results."""
+    page, setting = tab.page, tab.setting
+    open_page(page, server)
+    page.keyboard.press("/")
+    search = page.locator("input.md-search__input")
+    expect(search).to_be_focused()
+    if query:
+        search.press_sequentially(query, delay=20)
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+    else:
+        expect(page.locator(".md-search-result__meta")).to_be_visible()
+    page.wait_for_timeout(300)  # the dialog's fade-in
+    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    violations = results.response["violations"]
+    assert not violations, describe(violations, f"the search dialog, query {query!r} ({setting})")
+
+
 def test_audit_would_catch_a_violation(tab: Tab, server: str) -> None:
     """The audit is not vacuous: an image without alt text added to a page is reported."""
     page = tab.page
@@ -145,3 +169,138 @@ def test_audit_would_catch_a_violation(tab: Tab, server: str) -> None:
     page.evaluate("document.querySelector('article').append(Object.assign(new Image(), {src: 'data:,'}))")
     results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert "image-alt" in [violation["id"] for violation in results.response["violations"]]
+
+
+# --- Keyboard -----------------------------------------------------------------------
+
+# What a sighted keyboard user sees of the focused element: its focus indicator (its
+# own outline or box shadow; the palette toggle's radio button is invisible and shows
+# focus on its label), and whether it is on screen and not covered (WCAG 2.4.7, 2.4.11).
+FOCUS_STATE = """() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const shown = element.matches("input.md-option") ? element.nextElementSibling : element;
+  const style = getComputedStyle(shown);
+  const rect = shown.getBoundingClientRect();
+  const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(rect.top + rect.height / 2, 0), innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
+  const transparent = /rgba\\(.*,\\s*0\\)$|transparent/.test(style.outlineColor);
+  return {
+    name: (element.getAttribute("aria-label") || element.textContent || element.className)
+      .trim().replace(/\\s+/g, " ").slice(0, 60),
+    area: element.closest("input.md-search__input") ? "search"
+      : element.closest(".md-tabs, nav.md-nav--primary") ? "navigation"
+      : element.closest("article.md-content__inner") ? "content" : "other",
+    option: element.matches("input.md-option"),
+    outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+    indicator: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 && !transparent)
+      || style.boxShadow !== "none",
+    onScreen: rect.width > 0 && rect.height > 0 && rect.right > 0 && rect.bottom > 0
+      && rect.left < innerWidth && rect.top < innerHeight
+      && style.visibility === "visible" && parseFloat(style.opacity) > 0.5,
+    uncovered: !!hit && (shown.contains(hit) || hit.contains(shown)),
+  };
+}"""
+
+
+def visible_focus(page: Page) -> dict:
+    """The focused element once it has settled (menus slide, the search box opens), checked to
+    be visible with a focus indicator; fails with what was focused if it never is."""
+    try:
+        settled = f"() => {{ const s = ({FOCUS_STATE})(); return s && s.indicator && s.onScreen && s.uncovered; }}"
+        page.wait_for_function(settled, timeout=3_000)
+    except Exception:  # noqa: BLE001 - report what was focused instead of a bare timeout
+        pytest.fail(f"focus is not visible: {page.evaluate(FOCUS_STATE)}")
+    return page.evaluate(FOCUS_STATE)
+
+
+def keyboard_page(browser: Browser, server: str, path: str, width: int, height: int) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme="light")
+    page = context.new_page()
+    open_page(page, server + path)
+    return context, page
+
+
+def tab_until(page: Page, area: str, stops: list[str], key: str = "Tab", limit: int = 40) -> dict:
+    """Press `key` until focus is in `area`, checking that every stop on the way shows focus."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        focus = visible_focus(page)
+        stops.append(f"{focus['area']}: {focus['name']} [{focus['outline']}]")
+        if focus["area"] == area:
+            return focus
+    pytest.fail(f"{key} never reached the {area}:\n" + "\n".join(stops))
+
+
+def test_tab_reaches_search_navigation_and_content_with_visible_focus(browser: Browser, server: str) -> None:
+    """Desktop: from the top of the home page, Tab goes to the search field, then the
+    navigation, then the main content, and every stop on the way shows where focus is."""
+    context, page = keyboard_page(browser, server, "", 1280, 900)
+    stops: list[str] = []
+    for area in ("search", "navigation", "content"):
+        tab_until(page, area, stops)
+    # Nothing reached the content before the navigation, nor the navigation before search.
+    order = [stop.split(":")[0] for stop in stops]
+    assert order.index("search") < order.index("navigation") < order.index("content"), "\n".join(stops)
+    context.close()
+
+
+def test_phone_keyboard_reaches_search_navigation_and_content(browser: Browser, server: str) -> None:
+    """Phone: the navigation is in a drawer. Tab goes past the closed drawer (its links are
+    off screen) from the search field to the content; the menu button opens the drawer on
+    Enter and focus goes into it; leaving it closes it; Escape closes it too. Every stop
+    shows where focus is, on screen and not shaded over."""
+    context, page = keyboard_page(browser, server, "roles/", 390, 844)
+    drawer = page.locator("nav.md-nav--primary")
+    stops: list[str] = []
+    tab_until(page, "search", stops)
+    tab_until(page, "content", stops)
+    assert "navigation" not in [stop.split(":")[0] for stop in stops], "\n".join(stops)
+    # Back up to the menu button, open the drawer, walk through it and out of it.
+    for _ in range(10):
+        page.keyboard.press("Shift+Tab")
+        if visible_focus(page)["name"] == "Navigation":
+            break
+    else:
+        pytest.fail("Shift+Tab never reached the menu button")
+    page.keyboard.press("Enter")
+    expect(drawer).to_be_visible()
+    assert visible_focus(page)["area"] == "navigation"
+    links = [visible_focus(page)["name"]]
+    while True:
+        page.keyboard.press("Tab")
+        focus = visible_focus(page)
+        if focus["area"] != "navigation":
+            break
+        links.append(focus["name"])
+    assert {"Product manager", "Project manager"} <= set(links), links
+    assert focus["area"] == "content"
+    expect(drawer).to_be_hidden()
+    page.locator("label.md-header__button[for='__drawer']").focus()
+    page.keyboard.press("Space")
+    expect(drawer).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(drawer).to_be_hidden()
+    assert visible_focus(page)["name"] == "Navigation"
+    context.close()
+
+
+@pytest.mark.parametrize("key", ["Enter", "Space"])
+def test_palette_toggle_works_from_the_keyboard(browser: Browser, server: str, key: str) -> None:
+    """Tab to the palette toggle; Enter or Space switches the palette, and back."""
+    context, page = keyboard_page(browser, server, "", 1280, 900)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if visible_focus(page)["option"]:
+            break
+    else:
+        pytest.fail("Tab never reached the palette toggle")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    page.keyboard.press(key)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert visible_focus(page)["option"]  # focus stays on the toggle, still visible
+    page.keyboard.press(key)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    context.close()

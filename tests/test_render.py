@@ -83,7 +83,7 @@ def test_skills_are_split_into_shared_and_distinct_tabs(guide: Guide, site_markd
 
 def test_fit_table_puts_interests_and_strengths_under_each_role(guide: Guide, site_markdown: markdown.Markdown) -> None:
     [table] = parse(to_html(site_markdown, render(guide, "<!-- table: fit -->", "careers/index.md"))).tables
-    assert table[0] == ["", "Product manager", "Project manager"]
+    assert table[0] == ["Aspect", "Product manager", "Project manager"]
     assert table[1] == ["You may enjoy it if you like", "Customer problems (Alpha)", "Organising work (Alpha)"]
     assert table[2] == ["Strengths that set it apart", "Market research", "Scheduling"]
     assert table[3] == ["Strengths both need", "Communication", "Communication"]

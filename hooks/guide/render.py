@@ -111,7 +111,7 @@ def fit_table(context: Context) -> str:
         ["**Strengths that set it apart**", *("<br>".join(map(text, _distinct_skills(guide, r))) for r in roles)],
         ["**Strengths both need**", *("<br>".join(map(text, shared)) for _ in roles)],
     ]
-    return table(["", *(context.role_link(role) for role in roles)], rows)
+    return table(["Aspect", *(context.role_link(role) for role in roles)], rows)
 
 
 def skills_table(context: Context) -> str:

@@ -1,0 +1,178 @@
+/* Product vs Project: keyboard access that stock Material lacks. Loaded on every
+ * page by overrides/main.html; tests/test_accessibility.py checks each part.
+ *
+ * 1. Boxes that scroll sideways. Material wraps every table in a box that
+ *    scrolls sideways when the table is wider than the page (on phones the
+ *    guide's tables always are), and content tabs put their labels in a strip
+ *    that scrolls the same way. With nothing focusable inside, a keyboard user
+ *    cannot scroll either (WCAG 2.1.1; axe: scrollable-region-focusable). While
+ *    such a box really overflows, it becomes a named tab stop.
+ * 2. Keys for the controls Material builds from <label>s: Space as well as
+ *    Enter, and Escape to close the navigation drawer.
+ * 3. Focus in the navigation drawer of narrow screens: into the drawer when it
+ *    opens, to the right control when a pane opens or closes, and the drawer
+ *    closes when focus leaves it (see also extra.css and partials/header.html).
+ *
+ * Part 1 runs again on every page Material shows, including after instant
+ * navigation (document$ is Material's page observable).
+ */
+(function () {
+  "use strict";
+
+  var observer = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) { update(entry.target); });
+  }) : null;
+
+  function overflows(box) {
+    return box.scrollWidth > box.clientWidth + 1;
+  }
+
+  function textOf(el) {
+    return (el.textContent || "").replace(/\s+/g, " ").trim();
+  }
+
+  /* A name that tells the boxes of one page apart: a table by its column
+     headings, a tab strip by its tab names. */
+  function nameOf(box) {
+    if (box.classList.contains("tabbed-labels")) {
+      return "Tabs: " + Array.prototype.map.call(box.querySelectorAll("label"), textOf).join(", ");
+    }
+    var headings = Array.prototype.map.call(box.querySelectorAll("thead th, thead td"), textOf)
+      .filter(function (text) { return text; });
+    return "Table" + (headings.length ? ": " + headings.join(", ") : "") + " (scrolls sideways)";
+  }
+
+  /* Two tables with the same headings would share a name: number the second. */
+  function uniqueName(name) {
+    var taken = Array.prototype.map.call(document.querySelectorAll("[data-pvp-scroll]"), function (box) {
+      return box.getAttribute("aria-label");
+    });
+    var unique = name;
+    for (var n = 2; taken.indexOf(unique) !== -1; n++) unique = name + " " + n;
+    return unique;
+  }
+
+  function update(box) {
+    if (overflows(box)) {
+      if (!box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        /* A named region for a table (a landmark readers can jump to), a named
+           group for a tab strip (the tabs themselves are the radio buttons). */
+        box.setAttribute("role", box.classList.contains("tabbed-labels") ? "group" : "region");
+        box.setAttribute("aria-label", uniqueName(nameOf(box)));
+        box.setAttribute("data-pvp-scroll", "");
+      }
+    } else if (box.hasAttribute("data-pvp-scroll")) {
+      ["tabindex", "role", "aria-label", "data-pvp-scroll"].forEach(function (name) {
+        box.removeAttribute(name);
+      });
+    }
+  }
+
+  function setup() {
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .tabbed-labels");
+    Array.prototype.forEach.call(boxes, function (box) {
+      update(box);
+      if (observer) observer.observe(box);
+    });
+  }
+
+  function start() {
+    if (observer) observer.disconnect();
+    /* After Material's own handlers for the page have built the wrappers. */
+    window.requestAnimationFrame(setup);
+  }
+
+  /* Keys. The drawer's menu button (partials/header.html), its panes' back
+     buttons (partials/nav-item.html) and Material's section arrows are focusable
+     <label>s that act as buttons: Material clicks them on Enter; like buttons,
+     they also answer Space. So does the palette toggle. Escape closes the open
+     drawer and puts focus back on the menu button. */
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var drawer = document.getElementById("__drawer");
+    if (event.key === " " && target instanceof HTMLLabelElement && target.hasAttribute("for") && target.tabIndex >= 0) {
+      event.preventDefault();
+      target.click();
+    } else if (event.key === " " && target instanceof HTMLInputElement && target.classList.contains("md-option")) {
+      /* The palette toggle looks like a button but is a set of radio buttons,
+         on which Space does nothing: switch to the next palette, as Material
+         does on Enter. */
+      var options = Array.prototype.slice.call(target.form.querySelectorAll("input.md-option"));
+      var next = options[(options.indexOf(target) + 1) % options.length];
+      event.preventDefault();
+      next.click();
+      next.focus();
+    } else if (event.key === "Escape" && drawer && drawer.checked) {
+      var button = document.querySelector("label.md-header__button[for='__drawer']");
+      drawer.checked = false;
+      drawer.dispatchEvent(new Event("change"));
+      if (button) button.focus();
+    }
+  });
+
+  /* The drawer covers the page with a shade while open. Opened from its menu
+     button, it takes focus to its first control; when focus leaves it (Tab past
+     its end, Shift+Tab back to the header), it closes, so that focus never sits
+     on something shaded over. */
+  function drawerChanged(drawer) {
+    var button = document.querySelector("label.md-header__button[for='__drawer']");
+    if (!drawer.checked || document.activeElement !== button) return;
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    var controls = sidebar ? sidebar.querySelectorAll("a[href], label[tabindex='0'], input:not([type='checkbox'])") : [];
+    for (var i = 0; i < controls.length; i++) {
+      if (visible(controls[i])) {
+        controls[i].focus();
+        return;
+      }
+    }
+  }
+
+  function visible(element) {
+    if (typeof element.checkVisibility === "function") {
+      return element.checkVisibility({ visibilityProperty: true, opacityProperty: false });
+    }
+    return element.getClientRects().length > 0 && getComputedStyle(element).visibility === "visible";
+  }
+
+  document.addEventListener("focusin", function (event) {
+    var drawer = document.getElementById("__drawer");
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    var target = event.target;
+    if (!drawer || !drawer.checked || !sidebar || !(target instanceof Element)) return;
+    if (sidebar.contains(target) || target.matches("label[for='__drawer']")) return;
+    drawer.checked = false;
+    drawer.dispatchEvent(new Event("change"));
+  });
+
+  /* Opening a pane of the drawer from the keyboard moves focus to its back
+     button; going back moves it to the control that opened the pane. Without
+     this, focus stays on a control that has just been covered or hidden. */
+  document.addEventListener("change", function (event) {
+    var toggle = event.target;
+    if (toggle instanceof HTMLInputElement && toggle.id === "__drawer") {
+      drawerChanged(toggle);
+      return;
+    }
+    if (!(toggle instanceof HTMLInputElement) || !toggle.classList.contains("md-nav__toggle") || !toggle.id) return;
+    var pane = toggle.parentElement && toggle.parentElement.querySelector(":scope > nav.md-nav");
+    var active = document.activeElement;
+    if (!pane || !active || active === document.body) return;
+    if (toggle.checked && !pane.contains(active)) {
+      var back = pane.querySelector(":scope > .md-nav__title[tabindex]");
+      if (back && getComputedStyle(back).display !== "none") back.focus();
+    } else if (!toggle.checked && pane.contains(active)) {
+      /* The arrow that opened the pane or, where the section's own page link
+         stands in for it, that link. */
+      var opener = toggle.parentElement.querySelector("label[for='" + toggle.id + "'][tabindex='0']:not(.md-nav__title)") ||
+        toggle.parentElement.querySelector(":scope > .md-nav__container > a, :scope > a");
+      if (opener) opener.focus();
+    }
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else {
+    start();
+  }
+})();
