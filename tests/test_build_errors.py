@@ -49,8 +49,8 @@ def test_a_data_error_fails_the_build_with_one_line_and_no_traceback(project: Pa
     assert len(lines) == 1, lines
     assert lines[0].startswith("ERROR   -  Data error: data/skills.yml:")
     assert (
-        "field 'sources[0]': unknown source 'amdary'; expected one of the ids in data/sources.yml: 365-data-science"
-        in lines[0]
+        "field 'sources[0]': unknown source 'amdary' (did you mean 'amdari'?); "
+        "expected one of the ids in data/sources.yml: 365-data-science" in lines[0]
     )
 
 

@@ -142,6 +142,20 @@ INVALID = {
         "data/handoff.yml:23: crossings entry 1, field 'to': "
         "same role as 'from' ('product-manager'); expected the other role",
     ),
+    "misspelt field": (
+        "dimensions.yml",
+        "  label: Purpose\n",
+        "  labl: Purpose\n",
+        "data/dimensions.yml:2: entry 1 (id 'purpose'), field 'labl': unknown field (did you mean 'label'?); "
+        "expected one of: disagreement, id, label, sources, values (and 1 more problem in this file)",
+    ),
+    "misspelt source id": (
+        "skills.yml",
+        "roles: [product-manager]\n  description: Studying the market.\n  sources: [alpha]",
+        "roles: [product-manager]\n  description: Studying the market.\n  sources: [alpah]",
+        "data/skills.yml:10: entry 2 (id 'market-research'), field 'sources[0]': unknown source 'alpah' "
+        "(did you mean 'alpha'?); expected one of the ids in data/sources.yml: alpha, beta",
+    ),
     "repeated key": (
         "dimensions.yml",
         "  label: Purpose\n",
@@ -165,9 +179,8 @@ INVALID = {
         "sources.yml",
         "  kind: article\n",
         "  kind: podcast\n  colour: red\n",
-        "data/sources.yml:5: entry 1 (id 'alpha'), field 'kind': "
-        "expected one of: article, blog post, standard, handbook, reference; got 'podcast' "
-        "(and 1 more problem in this file)",
+        "data/sources.yml:6: entry 1 (id 'alpha'), field 'colour': unknown field; expected one of: author, "
+        "contributes, date, id, kind, label, licence, publisher, title, url (and 1 more problem in this file)",
     ),
 }
 

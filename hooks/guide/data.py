@@ -8,6 +8,7 @@ the file, line, entry and field and says what was expected:
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 from collections.abc import Iterable, Iterator
@@ -168,6 +169,12 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def _did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'label'?)' when `value` looks like a misspelling of one of `choices`."""
+    close = difflib.get_close_matches(value, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def _short(value: Any) -> str:
     """repr() of a value, cut to a length that fits in a one-line message."""
     text = repr(value)
@@ -185,7 +192,9 @@ def _expectation(error: jsonschema.ValidationError) -> tuple[tuple[str | int, ..
         case "additionalProperties":
             allowed = sorted(schema.get("properties", {}))
             unknown = sorted(set(value) - set(allowed))
-            return path + (unknown[0],), f"unknown field; expected one of: {', '.join(allowed)}"
+            return path + (
+                unknown[0],
+            ), f"unknown field{_did_you_mean(unknown[0], allowed)}; expected one of: {', '.join(allowed)}"
         case "type":
             expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
             return path, f"expected {expected}, got {_type_name(value)} ({_short(value)})"
@@ -249,8 +258,16 @@ def _check_schema(document: YamlDocument, schema: dict[str, Any]) -> None:
     errors = list(validator.iter_errors(document.data))
     if not errors:
         return
-    # Report the problem nearest the top of the file: that is where the reader starts.
-    path, problem = min(map(_expectation, errors), key=lambda found: (document.line_of(found[0]), len(found[0])))
+
+    # Report the problem nearest the top of the file, where the reader starts; within an
+    # entry, an unknown field first, since a misspelt field also leaves one "missing".
+    def position(error: jsonschema.ValidationError) -> tuple[int, bool, int]:
+        path = tuple(error.absolute_path)
+        entry = path[: next((i + 1 for i, step in enumerate(path) if isinstance(step, int)), len(path))]
+        line = document.line_of(_expectation(error)[0])
+        return document.line_of(entry), error.validator != "additionalProperties", line
+
+    path, problem = _expectation(min(errors, key=position))
     more = len(errors) - 1
     suffix = f" (and {more} more problem{'s' if more > 1 else ''} in this file)" if more else ""
     raise _Located(document).error(path, problem + suffix)
@@ -280,7 +297,9 @@ class _References:
     def known(self, file: str, path: tuple[str | int, ...], value: str, ids: set[str], what: str, where: str) -> None:
         if value not in ids:
             raise _Located(self.documents[file]).error(
-                path, f"unknown {what} {value!r}; expected one of the ids in {where}: {', '.join(sorted(ids))}"
+                path,
+                f"unknown {what} {value!r}{_did_you_mean(value, ids)}; "
+                f"expected one of the ids in {where}: {', '.join(sorted(ids))}",
             )
 
 
