@@ -191,10 +191,10 @@ def _expectation(error: jsonschema.ValidationError) -> tuple[tuple[str | int, ..
             return path + (missing,), "missing; this field is required"
         case "additionalProperties":
             allowed = sorted(schema.get("properties", {}))
-            unknown = sorted(set(value) - set(allowed))
+            unknown = min(set(value) - set(allowed))
             return path + (
-                unknown[0],
-            ), f"unknown field{_did_you_mean(unknown[0], allowed)}; expected one of: {', '.join(allowed)}"
+                unknown,
+            ), f"unknown field{_did_you_mean(unknown, allowed)}; expected one of: {', '.join(allowed)}"
         case "type":
             expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
             return path, f"expected {expected}, got {_type_name(value)} ({_short(value)})"
@@ -217,27 +217,27 @@ def _expectation(error: jsonschema.ValidationError) -> tuple[tuple[str | int, ..
     return path, error.message
 
 
-class _Located:
-    """Formats messages as 'file:line: entry ..., field ...: problem'."""
+def _error(document: YamlDocument, path: tuple[str | int, ...], problem: str) -> DataError:
+    """A message 'file:line: entry ..., field ...: problem' for the value at `path`."""
+    return DataError(f"{document.name}:{document.line_of(path)}: {_where(document, path)}{problem}")
 
-    def __init__(self, document: YamlDocument) -> None:
-        self.document = document
 
-    def error(self, path: Iterable[str | int], problem: str) -> DataError:
-        path = tuple(path)
-        return DataError(f"{self.document.name}:{self.document.line_of(path)}: {self._where(path)}{problem}")
+def _entry_index(path: tuple[str | int, ...]) -> int | None:
+    """Position on `path` of its first list index: the entry the path is inside."""
+    return next((i for i, step in enumerate(path) if isinstance(step, int)), None)
 
-    def _where(self, path: tuple[str | int, ...]) -> str:
-        """'entry 3 (id 'scope'), field 'values.x': ' for the first list index on the path."""
-        index = next((i for i, step in enumerate(path) if isinstance(step, int)), None)
-        if index is None:
-            return f"field '{_dotted(path)}': " if path else ""
-        section = f"{_dotted(path[:index])} " if index else ""
-        entry = _lookup(self.document.data, path[: index + 1])
-        ident = f" (id '{entry['id']}')" if isinstance(entry, dict) and isinstance(entry.get("id"), str) else ""
-        rest = path[index + 1 :]
-        field = f", field '{_dotted(rest)}'" if rest else ""
-        return f"{section}entry {path[index] + 1}{ident}{field}: "
+
+def _where(document: YamlDocument, path: tuple[str | int, ...]) -> str:
+    """'entry 3 (id 'scope'), field 'values.x': ', naming the entry by its id when it has one."""
+    index = _entry_index(path)
+    if index is None:
+        return f"field '{_dotted(path)}': " if path else ""
+    section = f"{_dotted(path[:index])} " if index else ""
+    entry = _lookup(document.data, path[: index + 1])
+    ident = f" (id '{entry['id']}')" if isinstance(entry, dict) and isinstance(entry.get("id"), str) else ""
+    rest = path[index + 1 :]
+    field = f", field '{_dotted(rest)}'" if rest else ""
+    return f"{section}entry {path[index] + 1}{ident}{field}: "
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:
@@ -263,14 +263,15 @@ def _check_schema(document: YamlDocument, schema: dict[str, Any]) -> None:
     # entry, an unknown field first, since a misspelt field also leaves one "missing".
     def position(error: jsonschema.ValidationError) -> tuple[int, bool, int]:
         path = tuple(error.absolute_path)
-        entry = path[: next((i + 1 for i, step in enumerate(path) if isinstance(step, int)), len(path))]
+        index = _entry_index(path)
+        entry = path if index is None else path[: index + 1]
         line = document.line_of(_expectation(error)[0])
         return document.line_of(entry), error.validator != "additionalProperties", line
 
     path, problem = _expectation(min(errors, key=position))
     more = len(errors) - 1
     suffix = f" (and {more} more problem{'s' if more > 1 else ''} in this file)" if more else ""
-    raise _Located(document).error(path, problem + suffix)
+    raise _error(document, path, problem + suffix)
 
 
 # --- Cross-check pass ----------------------------------------------------------
@@ -286,7 +287,8 @@ class _References:
         first_seen: dict[str, int] = {}
         for index, entry in enumerate(entries):
             if entry["id"] in first_seen:
-                raise _Located(self.documents[file]).error(
+                raise _error(
+                    self.documents[file],
                     prefix + (index, "id"),
                     f"duplicate id {entry['id']!r}; expected each id once "
                     f"(first used by entry {first_seen[entry['id']] + 1})",
@@ -296,7 +298,8 @@ class _References:
 
     def known(self, file: str, path: tuple[str | int, ...], value: str, ids: set[str], what: str, where: str) -> None:
         if value not in ids:
-            raise _Located(self.documents[file]).error(
+            raise _error(
+                self.documents[file],
                 path,
                 f"unknown {what} {value!r}{_did_you_mean(value, ids)}; "
                 f"expected one of the ids in {where}: {', '.join(sorted(ids))}",
@@ -335,16 +338,20 @@ def _cross_check(documents: dict[str, YamlDocument], docs_dir: Path | None) -> N
 
     for index, role in enumerate(data["roles"]):
         if docs_dir is not None and not (docs_dir / role["page"]).is_file():
-            raise _Located(documents["roles"]).error(
-                (index, "page"), f"page {role['page']!r} not found; expected a file under {docs_dir.name}/"
+            raise _error(
+                documents["roles"],
+                (index, "page"),
+                f"page {role['page']!r} not found; expected a file under {docs_dir.name}/",
             )
     for index, dimension in enumerate(data["dimensions"]):
         for role in dimension["values"]:
             refs.known("dimensions", (index, "values", role), role, role_ids, "role", _ROLES)
         missing = [role for role in (r["id"] for r in data["roles"]) if role not in dimension["values"]]
         if missing:
-            raise _Located(documents["dimensions"]).error(
-                (index, "values"), f"missing a value for role {missing[0]!r}; expected one for every role in {_ROLES}"
+            raise _error(
+                documents["dimensions"],
+                (index, "values"),
+                f"missing a value for role {missing[0]!r}; expected one for every role in {_ROLES}",
             )
     for index, skill in enumerate(data["skills"]):
         for position, role in enumerate(skill["roles"]):
@@ -354,7 +361,8 @@ def _cross_check(documents: dict[str, YamlDocument], docs_dir: Path | None) -> N
     for index, term in enumerate(data["glossary"]):
         if "abbreviation" in term:
             if term["abbreviation"] in abbreviations:
-                raise _Located(documents["glossary"]).error(
+                raise _error(
+                    documents["glossary"],
                     (index, "abbreviation"),
                     f"abbreviation {term['abbreviation']!r} already defined by entry "
                     f"{abbreviations[term['abbreviation']] + 1}; expected each abbreviation once",
@@ -372,8 +380,10 @@ def _cross_check(documents: dict[str, YamlDocument], docs_dir: Path | None) -> N
         for field in ("from", "to"):
             refs.known("handoff", ("crossings", index, field), crossing[field], role_ids, "role", _ROLES)
         if crossing["from"] == crossing["to"]:
-            raise _Located(documents["handoff"]).error(
-                ("crossings", index, "to"), f"same role as 'from' ({crossing['to']!r}); expected the other role"
+            raise _error(
+                documents["handoff"],
+                ("crossings", index, "to"),
+                f"same role as 'from' ({crossing['to']!r}); expected the other role",
             )
         refs.known("handoff", ("crossings", index, "at"), crossing["at"], step_ids, "step", _STEPS)
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .data import Claim, Dimension, Guide, Role
+from .data import Claim, Dimension, Guide, Role, Skill
 from .markdown import link, table, tabs, text
 
 
@@ -97,35 +97,43 @@ def at_a_glance_table(context: Context, role: str, dimensions: str | None = None
     return table(["Dimension", text(chosen.name), "Sources"], rows)
 
 
-def _distinct_skills(guide: Guide, role: Role) -> list[str]:
-    return sorted((s.name for s in guide.skills if s.roles == (role.id,)), key=str.casefold)
+def _shared_skills(guide: Guide) -> list[Skill]:
+    """Skills more than one role needs, by name."""
+    return sorted((s for s in guide.skills if len(s.roles) > 1), key=lambda s: s.name.casefold())
+
+
+def _own_skills(guide: Guide, role: Role) -> list[Skill]:
+    """Skills only `role` needs, by name."""
+    return sorted((s for s in guide.skills if s.roles == (role.id,)), key=lambda s: s.name.casefold())
 
 
 def fit_table(context: Context) -> str:
     """Interests and distinct strengths side by side, one column per role."""
     guide = context.guide
     roles = guide.roles
-    shared = sorted((s.name for s in guide.skills if len(s.roles) > 1), key=str.casefold)
+
+    def names(skills: list[Skill]) -> str:
+        return "<br>".join(text(skill.name) for skill in skills)
+
     rows = [
         ["**You may enjoy it if you like**", *("<br>".join(map(context.claim, r.interests)) for r in roles)],
-        ["**Strengths that set it apart**", *("<br>".join(map(text, _distinct_skills(guide, r))) for r in roles)],
-        ["**Strengths both need**", *("<br>".join(map(text, shared)) for _ in roles)],
+        ["**Strengths that set it apart**", *(names(_own_skills(guide, r)) for r in roles)],
+        ["**Strengths both need**", *(names(_shared_skills(guide)) for _ in roles)],
     ]
     return table(["Aspect", *(context.role_link(role) for role in roles)], rows)
 
 
 def skills_table(context: Context) -> str:
-    """Shared skills, then each role's own, as content tabs."""
+    """Shared skills, then each role's own, as content tabs (a group with no skills gets no tab)."""
     guide = context.guide
+    groups = [("Shared by both", _shared_skills(guide))]
+    groups += [(f"{role.name} only", _own_skills(guide, role)) for role in guide.roles]
 
-    def panel(skills: list) -> str:
+    def panel(skills: list[Skill]) -> str:
         rows = [[f"**{text(s.name)}**", text(s.description), context.cite(s.sources)] for s in skills]
         return table(["Skill", "What it means", "Sources"], rows)
 
-    by_name = sorted(guide.skills, key=lambda skill: skill.name.casefold())
-    panels = [("Shared by both", panel([s for s in by_name if len(s.roles) > 1]))]
-    panels += [(f"{role.name} only", panel([s for s in by_name if s.roles == (role.id,)])) for role in guide.roles]
-    return tabs((title, body) for title, body in panels if body.count("\n") > 1)
+    return tabs((title, panel(skills)) for title, skills in groups if skills)
 
 
 def handoff_crossings_table(context: Context) -> str:
