@@ -18,6 +18,14 @@ from sample_data import write_sample
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# An init script for browser contexts. Material draws each Mermaid diagram in a closed
+# shadow root, out of reach of selectors and axe; opened, the drawn SVG can be checked
+# and audited like the rest of the page. Nothing else about the page changes.
+OPEN_SHADOW_ROOTS = """
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attachShadow.call(this, { ...init, mode: "open" }); };
+"""
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:

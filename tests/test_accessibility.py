@@ -18,6 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from built_site import nav_pages, page_url
+from conftest import OPEN_SHADOW_ROOTS
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -29,13 +30,6 @@ AXE = Axe()
 SITE_PREFIX = "product-vs-project/"
 MISSING = SITE_PREFIX + "no-such-page/"
 PAGES = [page_url(page) for page in nav_pages()] + [MISSING]
-
-# Material draws each Mermaid diagram in a closed shadow root, out of axe's reach;
-# opened, the drawn diagram is audited like the rest of the page.
-OPEN_SHADOW_ROOTS = """
-const attachShadow = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attachShadow.call(this, { ...init, mode: "open" }); };
-"""
 
 
 @dataclass(frozen=True)

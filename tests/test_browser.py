@@ -14,14 +14,11 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from built_site import nav_pages, page_url
+from conftest import OPEN_SHADOW_ROOTS
 from guide.data import load_guide
 
 GUIDE = load_guide(Path(__file__).resolve().parent.parent / "data")
 NAV_URLS = [page_url(page) for page in nav_pages()]
-OPEN_SHADOW_ROOTS = """
-const attachShadow = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attachShadow.call(this, { ...init, mode: "open" }); };
-"""
 
 
 def heading(title: str) -> re.Pattern[str]:
@@ -47,9 +44,7 @@ class Visit:
 def visit(browser: Browser, server: str, request: pytest.FixtureRequest) -> Iterator[Visit]:
     width, height = request.param
     context = browser.new_context(viewport={"width": width, "height": height})
-    # Material draws each diagram in a closed shadow root, out of any selector's reach;
-    # opening it changes nothing else and lets the tests read the SVG that was drawn.
-    context.add_init_script(OPEN_SHADOW_ROOTS)
+    context.add_init_script(OPEN_SHADOW_ROOTS)  # so the drawn diagram can be read
     page = context.new_page()
     visit = Visit(page, server)
     page.on("request", lambda r: visit.requests.append(r.url))
