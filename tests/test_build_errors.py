@@ -89,3 +89,14 @@ def test_a_copy_without_git_history_still_builds(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Falling back to build date" in result.stderr
     assert (project / "site" / "handoff" / "index.html").is_file()
+
+
+def test_a_broken_link_in_raw_html_fails_the_build(project: Path) -> None:
+    """MkDocs checks Markdown links only; the HTML link check covers raw HTML and anchors too."""
+    page = project / "docs" / "careers" / "index.md"
+    page.write_text(page.read_text() + '\n<a href="../reference/sources/#no-such-source">x</a>\n')
+    result = build(project)
+    assert result.returncode != 0
+    assert "ERROR   -  htmlproofer: invalid url - ../reference/sources/#no-such-source [404] [careers/index.md]" in (
+        error_lines(result)
+    )
