@@ -226,3 +226,8 @@ def test_comparison_page_prints_to_pdf(browser: Browser, server: str) -> None:
     context.close()
     assert pdf.startswith(b"%PDF-")
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 3
+
+
+def test_sitemap_lists_every_page_at_its_canonical_address(site: Path) -> None:
+    listed = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert sorted(listed) == sorted(SITE_URL + page_url(page) for page in nav_pages())
