@@ -3,13 +3,27 @@ served, and the Chromium to open them in."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def site_config() -> MkDocsConfig:
+    """mkdocs.yml, loaded once: read it, never change it."""
+    return load_config(config_file=str(ROOT / "mkdocs.yml"))
+
+
+def site_path() -> str:
+    """The path of site_url, where a host serves the site: 'product-vs-project/'."""
+    return urlsplit(site_config().site_url).path.lstrip("/")
 
 
 def nav_pages() -> list[str]:
@@ -22,7 +36,7 @@ def nav_pages() -> list[str]:
             pages += walk(value) if isinstance(value, list) else [value]
         return pages
 
-    return walk(load_config(config_file=str(ROOT / "mkdocs.yml")).nav)
+    return walk(site_config().nav)
 
 
 def page_url(page: str) -> str:

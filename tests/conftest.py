@@ -27,6 +27,11 @@ Element.prototype.attachShadow = function (init) { return attachShadow.call(this
 """
 
 
+def foreign_requests(urls: list[str], base: str) -> list[str]:
+    """The requested URLs that are neither the local server's nor inline (data:, blob:)."""
+    return [url for url in urls if not url.startswith((base, "data:", "blob:"))]
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return write_sample(tmp_path / "data")

@@ -17,17 +17,16 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from built_site import nav_pages, page_url
+from built_site import nav_pages, page_url, site_path
 from conftest import OPEN_SHADOW_ROOTS
 
-ROOT = Path(__file__).resolve().parent.parent
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 AXE = Axe()
 
 # The path of site_url. The 404 page is served at whatever address was missing, so
 # MkDocs writes its links and assets with this absolute prefix; it is tested as the
 # host serves it (see serve_like_the_host).
-SITE_PREFIX = "product-vs-project/"
+SITE_PREFIX = site_path()
 MISSING = SITE_PREFIX + "no-such-page/"
 PAGES = [page_url(page) for page in nav_pages()] + [MISSING]
 
@@ -111,6 +110,12 @@ def settle(page: Page) -> None:
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
+def violations(page: Page) -> list[dict]:
+    """What axe finds on the page as it is now, for the WCAG A/AA and best-practice rules."""
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    return AXE.run(page, options=options).response["violations"]
+
+
 def describe(violations: list[dict], where: str) -> str:
     """axe's findings, one block per rule: id, impact, what it checks, and each element's selector."""
     lines = [f"{len(violations)} axe violation(s) on {where}:"]
@@ -132,9 +137,8 @@ def test_page_has_no_axe_violations(tab: Tab, server: str, path: str) -> None:
         # Served as the host does, with its stylesheet, not as an unstyled page.
         expect(page.locator("h1")).to_have_text("Page not found")
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-    violations = results.response["violations"]
-    assert not violations, describe(violations, f"/{path} ({setting})")
+    found = violations(page)
+    assert not found, describe(found, f"/{path} ({setting})")
 
 
 @pytest.mark.parametrize("query", ["", "roadmap"], ids=["empty", "results"])
@@ -151,9 +155,8 @@ def test_open_search_has_no_axe_violations(tab: Tab, server: str, query: str) ->
     else:
         expect(page.locator(".md-search-result__meta")).to_be_visible()
     page.wait_for_timeout(300)  # the dialog's fade-in
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-    violations = results.response["violations"]
-    assert not violations, describe(violations, f"the search dialog, query {query!r} ({setting})")
+    found = violations(page)
+    assert not found, describe(found, f"the search dialog, query {query!r} ({setting})")
 
 
 def test_audit_would_catch_a_violation(tab: Tab, server: str) -> None:
@@ -161,8 +164,7 @@ def test_audit_would_catch_a_violation(tab: Tab, server: str) -> None:
     page = tab.page
     open_page(page, server)
     page.evaluate("document.querySelector('article').append(Object.assign(new Image(), {src: 'data:,'}))")
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    assert "image-alt" in [violation["id"] for violation in results.response["violations"]]
+    assert "image-alt" in [violation["id"] for violation in violations(page)]
 
 
 # --- Keyboard -----------------------------------------------------------------------

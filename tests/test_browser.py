@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from built_site import nav_pages, page_url
-from conftest import OPEN_SHADOW_ROOTS
+from conftest import OPEN_SHADOW_ROOTS, foreign_requests
 from guide.data import load_guide
 
 GUIDE = load_guide(Path(__file__).resolve().parent.parent / "data")
@@ -36,8 +36,12 @@ class Visit:
     def open(self, path: str = "") -> None:
         self.page.goto(self.base + path)
 
-    def foreign_requests(self) -> list[str]:
-        return [url for url in self.requests if not url.startswith((self.base, "data:", "blob:"))]
+    def search(self, query: str) -> None:
+        """Open search as a reader would (a button on a phone, the field on a desktop) and type."""
+        self.page.locator("label.md-header__button[for='__search'], input.md-search__input").locator(
+            "visible=true"
+        ).first.click()
+        self.page.locator("input.md-search__input").press_sequentially(query, delay=30)
 
 
 @pytest.fixture(params=[(1280, 900), (390, 844)], ids=["desktop", "phone"])
@@ -52,7 +56,7 @@ def visit(browser: Browser, server: str, request: pytest.FixtureRequest) -> Iter
     page.on("pageerror", lambda e: visit.errors.append(str(e)))
     yield visit
     context.close()
-    assert visit.foreign_requests() == []
+    assert foreign_requests(visit.requests, visit.base) == []
 
 
 def test_home_page_loads_without_console_errors(visit: Visit) -> None:
@@ -84,11 +88,7 @@ def test_each_role_page_is_reachable_through_the_navigation(visit: Visit, role) 
 
 def test_search_for_roadmap_shows_results(visit: Visit) -> None:
     visit.open()
-    # A search button on a phone, the search field itself on a desktop.
-    visit.page.locator("label.md-header__button[for='__search'], input.md-search__input").locator(
-        "visible=true"
-    ).first.click()
-    visit.page.locator("input.md-search__input").press_sequentially("roadmap", delay=30)
+    visit.search("roadmap")
     results = visit.page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     assert results.count() >= 3
@@ -136,9 +136,6 @@ def test_searching_and_switching_palette_stay_on_the_site(visit: Visit) -> None:
     scheme = visit.page.locator("body").get_attribute("data-md-color-scheme")
     visit.page.locator("form[data-md-component='palette'] label:visible").first.click()
     expect(visit.page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
-    visit.page.locator("label.md-header__button[for='__search'], input.md-search__input").locator(
-        "visible=true"
-    ).first.click()
-    visit.page.locator("input.md-search__input").press_sequentially("scope", delay=30)
+    visit.search("scope")
     expect(visit.page.locator(".md-search-result__item").first).to_be_visible()
     visit.page.wait_for_load_state("networkidle")

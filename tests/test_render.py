@@ -7,8 +7,8 @@ from pathlib import Path
 
 import markdown
 import pytest
-from mkdocs.config import load_config
 
+from built_site import site_config
 from guide.abbreviations import abbreviation_definitions
 from guide.data import Guide, load_guide
 from guide.diagram import handoff_diagram
@@ -17,7 +17,6 @@ from guide.markers import expand_markers
 from guide.render import Context
 from html_tools import parse
 
-ROOT = Path(__file__).resolve().parent.parent
 HOMES = {"list: sources": "reference/sources.md", "list: disagreements": "compare/index.md"}
 HOSTILE = "a | b <script>alert(1)</script> & `code` *em* [x](y) {: #id } :smile: ==mark==\nsecond line \\ end"
 
@@ -25,7 +24,7 @@ HOSTILE = "a | b <script>alert(1)</script> & `code` *em* [x](y) {: #id } :smile:
 @pytest.fixture(scope="module")
 def site_markdown() -> markdown.Markdown:
     """A Markdown converter with exactly the extensions the site uses."""
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    config = site_config()
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
 

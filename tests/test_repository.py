@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.config import load_config
 
-from built_site import html_path, nav_pages
+from built_site import html_path, nav_pages, site_config
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -71,7 +70,7 @@ def test_each_data_file_points_editors_at_its_schema(data_file: Path) -> None:
 
 
 def test_every_page_edit_link_points_at_a_file_that_exists(site: Path) -> None:
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    config = site_config()
     prefix = config.repo_url.rstrip("/") + "/" + config.edit_uri
     for page in nav_pages():
         html = html_path(site, page).read_text(encoding="utf-8")

@@ -12,15 +12,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 from playwright.sync_api import Browser, Page, expect
 
-from built_site import html_path, nav_pages, page_url
+from built_site import html_path, nav_pages, page_url, site_config
+from conftest import foreign_requests
 from test_accessibility import MISSING, SITE_PREFIX, open_page, serve_like_the_host, settle
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = load_config(config_file=str(ROOT / "mkdocs.yml"))
+CONFIG = site_config()
 SITE_URL = CONFIG.site_url
 SITE_NAME = CONFIG.site_name
 OPEN_GRAPH = ("og:title", "og:description", "og:url", "og:type", "og:site_name")
@@ -126,7 +126,7 @@ def host_page(request: pytest.FixtureRequest, browser: Browser, server: str, sit
     page.on("request", lambda r: requests.append(r.url))
     yield page
     context.close()
-    assert [url for url in requests if not url.startswith((server, "data:", "blob:"))] == []
+    assert foreign_requests(requests, server) == []
 
 
 def test_404_page_explains_and_links_onwards(host_page: Page, server: str) -> None:

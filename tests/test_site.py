@@ -7,9 +7,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from mkdocs.config import load_config
 
-from built_site import html_path, nav_pages, page_url
+from built_site import html_path, nav_pages, page_url, site_config
 from conftest import build_site
 from guide.data import load_guide
 from guide.markers import find_markers
@@ -37,7 +36,7 @@ def test_every_nav_page_is_built(site: Path) -> None:
 
 
 def test_every_page_has_its_own_meta_description(site: Path) -> None:
-    default = load_config(config_file=str(ROOT / "mkdocs.yml")).site_description.strip()
+    default = site_config().site_description.strip()
     for page in nav_pages():
         html = html_path(site, page).read_text(encoding="utf-8")
         [description] = re.findall(r'<meta name="description" content="([^"]*)"', html)

@@ -192,9 +192,8 @@ def _expectation(error: jsonschema.ValidationError) -> tuple[tuple[str | int, ..
         case "additionalProperties":
             allowed = sorted(schema.get("properties", {}))
             unknown = min(set(value) - set(allowed))
-            return path + (
-                unknown,
-            ), f"unknown field{_did_you_mean(unknown, allowed)}; expected one of: {', '.join(allowed)}"
+            problem = f"unknown field{_did_you_mean(unknown, allowed)}; expected one of: {', '.join(allowed)}"
+            return path + (unknown,), problem
         case "type":
             expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
             return path, f"expected {expected}, got {_type_name(value)} ({_short(value)})"
