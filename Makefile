@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench chromium clean
+.PHONY: serve build test test-fast lint schemas bench chromium clean
 
 serve: $(VENV)/.site-installed ## Preview at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -17,11 +17,18 @@ build: $(VENV)/.site-installed ## Strict build into site/
 test: lint chromium ## Every check: lint, then the tests (data, rendering, built site, browser)
 	$(BIN)/python -m pytest
 
+test-fast: lint ## The tests that need no browser (data, rendering, built site): under 30 seconds
+	$(BIN)/python -m pytest -m "not browser"
+
 lint: $(VENV)/.test-installed ## The pre-commit checks: data, YAML, whitespace, ruff
 	$(BIN)/python scripts/check_data.py
+	$(BIN)/python scripts/write_schemas.py --check
 	$(BIN)/python scripts/check_text.py
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+schemas: $(VENV)/.site-installed ## Write data/schemas/ from the models in hooks/guide/models.py
+	$(BIN)/python scripts/write_schemas.py
 
 bench: $(VENV)/.test-installed chromium ## Speed and weight budgets (build time, bytes and LCP per page) -> bench/REPORT.md
 	$(BIN)/python bench/run.py

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,6 +14,10 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from guide.data import load_guide  # noqa: E402 - needs the path above
+from guide.pages import generated_pages, with_role_pages  # noqa: E402
 
 
 @functools.cache
@@ -26,8 +31,13 @@ def site_path() -> str:
     return urlsplit(site_config().site_url).path.lstrip("/")
 
 
+@functools.cache
+def _guide():
+    return load_guide(ROOT / "data")
+
+
 def nav_pages() -> list[str]:
-    """Every page in the navigation, as a path relative to docs/, in nav order."""
+    """Every page in the navigation (the role pages the build adds included), relative to docs/, in nav order."""
 
     def walk(items: list) -> list[str]:
         pages = []
@@ -36,7 +46,13 @@ def nav_pages() -> list[str]:
             pages += walk(value) if isinstance(value, list) else [value]
         return pages
 
-    return walk(site_config().nav)
+    return walk(with_role_pages(site_config().nav, _guide()))
+
+
+def site_pages() -> list[str]:
+    """Every page the build writes: the navigation's, then the generated pages left out of it."""
+    listed = nav_pages()
+    return listed + sorted(page for page in generated_pages(_guide()) if page not in listed)
 
 
 def page_url(page: str) -> str:

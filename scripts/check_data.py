@@ -1,4 +1,4 @@
-"""Check data/ against its schemas and cross-references, as the build does, without building.
+"""Check data/ against its models and cross-references, as the build does, without building.
 
 Used by `make lint` and the pre-commit hook. Prints the problem and exits 1, or exits 0.
 """
@@ -16,7 +16,7 @@ from guide.data import DataError, load_guide  # noqa: E402 - needs the path abov
 
 def main() -> int:
     try:
-        load_guide(ROOT / "data", docs_dir=ROOT / "docs")
+        load_guide(ROOT / "data")
     except DataError as error:
         print(f"Data error: {error}", file=sys.stderr)
         return 1

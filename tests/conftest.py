@@ -32,6 +32,13 @@ def foreign_requests(urls: list[str], base: str) -> list[str]:
     return [url for url in urls if not url.startswith((base, "data:", "blob:"))]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that open Chromium are marked `browser`: `make test-fast` leaves them out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return write_sample(tmp_path / "data")

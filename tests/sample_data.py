@@ -1,14 +1,11 @@
-"""A small, valid data set for unit tests, written out beside the real schemas.
+"""A small, valid data set for unit tests.
 
 Kept tiny and fixed so tests can state exact expected output and line numbers.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "schemas"
 
 SAMPLE = {
     "sources.yml": """\
@@ -27,63 +24,87 @@ SAMPLE = {
   kind: handbook
   contributes: A workflow.
 """,
-    "roles.yml": """\
-- id: product-manager
-  name: Product manager
-  page: roles/product-manager.md
-  summary: Decides what to build.
-  sources: [alpha]
-  interests:
-    - text: Customer problems
-      sources: [alpha]
-  routes:
-    - text: A related degree
-      sources: [beta]
-- id: project-manager
-  name: Project manager
-  page: roles/project-manager.md
-  summary: Delivers the plan.
-  sources: [alpha]
-  interests:
-    - text: Organising work
-      sources: [alpha]
-  routes:
-    - text: Years as a specialist
-      sources: [alpha]
-""",
     "dimensions.yml": """\
-- id: purpose
-  label: Purpose
-  values:
-    product-manager: Value over the product's life
-    project-manager: A project done on time
-  sources: [alpha]
-- id: core-questions
-  label: Core questions
-  values:
-    product-manager: What and why
-    project-manager: How and when
-  sources: [alpha, beta]
-  disagreement:
-    text: Who owns "when" is contested.
-    sources: [beta]
+dimensions:
+  - id: purpose
+    label: Purpose
+    question: What is the role for?
+  - id: core-questions
+    label: Core questions
+    question: Which questions does it answer?
+disagreements:
+  - id: when
+    title: Who owns "when"?
+    dimension: core-questions
+    sides:
+      - text: The project manager owns when.
+        sources: [{id: alpha, at: Roles}]
+      - text: The product manager sets the order.
+        sources: [beta]
 """,
     "skills.yml": """\
 - id: communication
   name: Communication
-  roles: [product-manager, project-manager]
   description: Keeping people informed.
-  sources: [alpha]
 - id: market-research
   name: Market research
-  roles: [product-manager]
   description: Studying the market.
-  sources: [alpha]
 - id: scheduling
   name: Scheduling
-  roles: [project-manager]
   description: Building timelines.
-  sources: [beta]
+""",
+    "roles/product-manager.yml": """\
+id: product-manager
+name: Product manager
+summary:
+  text: Decides what to build.
+  sources: [alpha]
+values:
+  purpose:
+    text: Value over the product's life
+    sources: [alpha]
+  core-questions:
+    text: What and why
+    sources: [{id: alpha, at: The Core Difference}, beta]
+skills:
+  - skill: communication
+    sources: [alpha]
+  - skill: market-research
+    sources: [alpha]
+interests:
+  - text: Customer problems
+    sources: [alpha]
+routes:
+  - text: A related degree
+    sources: [beta]
+""",
+    "roles/project-manager.yml": """\
+id: project-manager
+name: Project manager
+summary:
+  text: Delivers the plan.
+  sources: [alpha]
+values:
+  purpose:
+    text: A project done on time
+    sources: [alpha]
+  core-questions:
+    text: How and when
+    sources: [beta]
+skills:
+  - skill: communication
+    sources: [beta]
+  - skill: scheduling
+    sources: [beta]
+interests:
+  - text: Organising work
+    sources: [alpha]
+routes:
+  - text: Years as a specialist
+    sources: [alpha]
+credentials:
+  - text: A professional certificate
+    sources: [beta]
 """,
     "glossary.yml": """\
 - id: kpi
@@ -121,12 +142,12 @@ crossings:
   - from: product-manager
     to: project-manager
     item: Requirements
-    at: problem
+    step: problem
     sources: [alpha]
   - from: project-manager
     to: product-manager
     item: Status report
-    at: plan
+    step: plan
     sources: [beta]
 checklist:
   - text: Goals agreed
@@ -136,9 +157,9 @@ checklist:
 
 
 def write_sample(data_dir: Path) -> Path:
-    """Write the sample data set (and a copy of the real schemas) into `data_dir`."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(SCHEMAS, data_dir / "schemas", dirs_exist_ok=True)
+    """Write the sample data set into `data_dir`."""
     for name, text in SAMPLE.items():
-        (data_dir / name).write_text(text, encoding="utf-8")
+        path = data_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     return data_dir

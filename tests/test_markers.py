@@ -8,8 +8,9 @@ import pytest
 
 from guide.data import Guide, load_guide
 from guide.markers import MarkerError, expand_markers, find_homes, find_markers
+from guide.render import Context
 
-HOMES = {"list: sources": "reference/sources.md"}
+HOMES = {"list sources": "reference/sources.md"}
 
 
 @pytest.fixture
@@ -17,73 +18,93 @@ def guide(data_dir: Path) -> Guide:
     return load_guide(data_dir)
 
 
+def expand(guide: Guide, page: str, first_line: int = 1) -> str:
+    return expand_markers(page, Context(guide=guide, page="x.md", homes=HOMES), first_line)
+
+
 @pytest.mark.parametrize(
     ("page", "message"),
     [
-        ("<!-- chart: comparison -->", "line 1: unknown marker kind 'chart'; expected one of: table, list, diagram"),
         (
-            "text\n\n<!-- table: comparsion -->",
+            "<!-- md:chart comparison -->",
+            "line 1: unknown marker 'md:chart'; expected one of: table, list, text, diagram, cite",
+        ),
+        (
+            "text\n\n<!-- md:table comparsion -->",
             "line 3: unknown table 'comparsion'; "
-            "expected one of: at-a-glance, comparison, fit, handoff-crossings, skills",
+            "expected one of: comparison, fit, handoff-crossings, role-values, skills",
+        ),
+        ("<!-- md:table skills role=x -->", "line 1: md:table 'skills' does not take 'role=x'; expected roles=..."),
+        ("<!-- md:list routes -->", "line 1: md:list 'routes' needs role=..."),
+        (
+            "<!-- md:table comparison dims=purpose -->",
+            "line 1: md:table 'comparison' does not take 'dims=purpose'; expected roles=..., dimensions=...",
         ),
         (
-            "<!-- table: -->",
-            "line 1: unknown table ''; expected one of: at-a-glance, comparison, fit, handoff-crossings, skills",
-        ),
-        ("<!-- table: skills role=x -->", "line 1: table 'skills' does not take 'role=x'; expected no parameters"),
-        ("<!-- list: routes -->", "line 1: list 'routes' needs role=..."),
-        (
-            "<!-- table: comparison dims=purpose -->",
-            "line 1: table 'comparison' does not take 'dims=purpose'; expected dimensions=...",
+            "<!-- md:list routes role=designer -->",
+            "line 1: md:list routes: unknown role 'designer'; expected one of: product-manager, project-manager",
         ),
         (
-            "<!-- list: routes role=designer -->",
-            "line 1: list: routes: unknown role 'designer'; expected one of: product-manager, project-manager",
+            "<!-- md:table comparison roles=product-manager,product-manager -->",
+            "line 1: md:table comparison: roles=product-manager,product-manager names a role twice; "
+            "expected each role once",
         ),
         (
-            "<!-- table: comparison dimensions=purpose,scope -->",
-            "line 1: table: comparison: unknown dimension 'scope'; expected one of: purpose, core-questions",
+            "<!-- md:table comparison dimensions=purpose,scope -->",
+            "line 1: md:table comparison: unknown dimension 'scope'; expected one of: purpose, core-questions",
+        ),
+        (
+            "Some text <!-- md:list sources --> in a sentence.",
+            "line 1: a md:table, md:list, md:text or md:diagram marker must stand on a line of its own",
+        ),
+        (
+            "<!-- md:text pair-lead roles=product-manager -->",
+            "line 1: md:text pair-lead: roles=product-manager names 1 roles; expected two",
         ),
     ],
 )
 def test_bad_markers_are_named_with_the_valid_choices(guide: Guide, page: str, message: str) -> None:
     with pytest.raises(MarkerError) as error:
-        expand_markers(page, "x.md", guide, HOMES)
+        expand(guide, page)
     assert str(error.value) == message
 
 
 def test_markers_in_fenced_code_and_ordinary_comments_are_left_alone(guide: Guide) -> None:
-    page = "<!-- TODO tidy -->\n\n```markdown\n<!-- table: nonsense -->\n```\n\n~~~\n<!-- list: x -->\n~~~\n"
+    page = "<!-- TODO tidy -->\n\n```markdown\n<!-- md:table nonsense -->\n```\n\n~~~\n<!-- md:list x -->\n~~~\n"
     assert list(find_markers(page)) == []
-    assert expand_markers(page, "x.md", guide, HOMES) == page
+    assert expand(guide, page) == page
 
 
 def test_an_indented_marker_keeps_its_indent(guide: Guide) -> None:
-    expanded = expand_markers('=== "Tab"\n\n    <!-- list: handoff-checklist -->\n', "x.md", guide, HOMES)
-    assert expanded == '=== "Tab"\n\n    - [ ] Goals agreed ([Alpha](reference/sources.md#alpha))\n'
+    expanded = expand(guide, '=== "Tab"\n\n    <!-- md:list routes role=project-manager -->\n')
+    assert expanded == '=== "Tab"\n\n    - Years as a specialist<!-- md:cite alpha -->\n'
 
 
 def test_each_marker_is_replaced_where_it_stands(guide: Guide) -> None:
-    expanded = expand_markers("before\n\n<!-- list: routes role=product-manager -->\n\nafter\n", "x.md", guide, HOMES)
-    assert expanded == "before\n\n- A related degree ([Beta](reference/sources.md#beta))\n\nafter\n"
+    expanded = expand(guide, "before\n\n<!-- md:list routes role=product-manager -->\n\nafter\n")
+    assert expanded == "before\n\n- A related degree<!-- md:cite beta -->\n\nafter\n"
 
 
 def test_pages_that_others_link_to_are_found_and_must_be_unique() -> None:
-    pages = {"a.md": "<!-- list: sources -->", "b.md": "<!-- list: disagreements -->", "c.md": "<!-- table: fit -->"}
-    assert find_homes(pages) == {"list: sources": "a.md", "list: disagreements": "b.md"}
+    pages = {
+        "a.md": "<!-- md:list sources -->",
+        "b.md": "<!-- md:list disagreements -->",
+        "c.md": "<!-- md:table fit -->",
+    }
+    assert find_homes(pages) == {"list sources": "a.md", "list disagreements": "b.md"}
     with pytest.raises(MarkerError) as error:
-        find_homes({**pages, "z.md": "\n<!-- list: sources -->"})
+        find_homes({**pages, "z.md": "\n<!-- md:list sources -->"})
     assert error.value.page == "z.md"
     assert str(error.value) == (
-        "line 2: <!-- list: sources --> is already on a.md; "
-        "expected it on one page only, because citations link to its anchors"
+        "line 2: <!-- md:list sources --> is already on a.md; "
+        "expected it on one page only, because other pages link to its anchors"
     )
 
 
 def test_line_numbers_count_from_where_the_text_starts_in_the_file(guide: Guide) -> None:
-    body = "Intro\n\n<!-- list: routes role=designer -->\n"
-    with pytest.raises(MarkerError, match=r"^line 7: list: routes: unknown role 'designer'"):
-        expand_markers(body, "x.md", guide, HOMES, first_line=5)
-    assert expand_markers("a\n<!-- list: handoff-checklist -->\nb", "x.md", guide, HOMES, first_line=5) == (
-        "a\n- [ ] Goals agreed ([Alpha](reference/sources.md#alpha))\nb\n"
+    body = "Intro\n\n<!-- md:list routes role=designer -->\n"
+    with pytest.raises(MarkerError, match=r"^line 7: md:list routes: unknown role 'designer'"):
+        expand(guide, body, first_line=5)
+    assert expand(guide, "a\n<!-- md:list routes role=product-manager -->\nb", first_line=5) == (
+        "a\n- A related degree<!-- md:cite beta -->\nb\n"
     )

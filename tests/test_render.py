@@ -1,8 +1,7 @@
-"""Rendering: generated Markdown has the expected content and survives hostile data."""
+"""Rendering: generated Markdown shows what the data says, for any roles asked for, and survives hostile data."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import markdown
@@ -11,13 +10,13 @@ import pytest
 from built_site import site_config
 from guide.abbreviations import abbreviation_definitions
 from guide.data import Guide, load_guide
-from guide.diagram import handoff_diagram
 from guide.markdown import text
 from guide.markers import expand_markers
+from guide.models import Claim
 from guide.render import Context
 from html_tools import parse
 
-HOMES = {"list: sources": "reference/sources.md", "list: disagreements": "compare/index.md"}
+HOMES = {"list sources": "reference/sources.md", "list disagreements": "compare/index.md"}
 HOSTILE = "a | b <script>alert(1)</script> & `code` *em* [x](y) {: #id } :smile: ==mark==\nsecond line \\ end"
 
 
@@ -38,81 +37,152 @@ def guide(data_dir: Path) -> Guide:
     return load_guide(data_dir)
 
 
-def render(guide: Guide, marker: str, page: str = "compare/index.md") -> str:
-    return expand_markers(marker + "\n", page, guide, HOMES).strip()
-
-
-def test_comparison_table_lists_every_dimension_role_and_source(guide: Guide) -> None:
-    assert render(guide, "<!-- table: comparison -->").splitlines() == [
-        "| Dimension | [Product manager](../roles/product-manager.md) "
-        "| [Project manager](../roles/project-manager.md) | Sources |",
-        "| --- | --- | --- | --- |",
-        "| **Purpose** | Value over the product\\'s life | A project done on time "
-        "| [Alpha](../reference/sources.md#alpha) |",
-        "| **Core questions** | What and why | How and when | [Alpha](../reference/sources.md#alpha); "
-        "[Beta](../reference/sources.md#beta) · [Sources disagree](#disagreement-core-questions) |",
-    ]
-
-
-def test_comparison_table_can_show_chosen_dimensions_in_order(guide: Guide) -> None:
-    rows = render(guide, "<!-- table: comparison dimensions=core-questions,purpose -->", "index.md").splitlines()
-    assert [row.split(" | ")[0] for row in rows[2:]] == ["| **Core questions**", "| **Purpose**"]
-    assert "[Sources disagree](compare/index.md#disagreement-core-questions)" in rows[2]
-
-
-def test_at_a_glance_table_shows_one_role(guide: Guide) -> None:
-    rows = render(
-        guide, "<!-- table: at-a-glance role=project-manager dimensions=purpose -->", "roles/project-manager.md"
+def add_role(data_dir: Path, role_id: str, name: str, skills: str) -> None:
+    """A third role: a copy of the project manager's file with another id, name and skills."""
+    text = (data_dir / "roles" / "project-manager.yml").read_text(encoding="utf-8")
+    text = text.replace("id: project-manager", f"id: {role_id}").replace("name: Project manager", f"name: {name}")
+    text = text.replace(
+        "  - skill: communication\n    sources: [beta]\n  - skill: scheduling\n    sources: [beta]\n", skills
     )
-    assert rows.splitlines() == [
-        "| Dimension | Project manager | Sources |",
+    (data_dir / "roles" / f"{role_id}.yml").write_text(text, encoding="utf-8")
+
+
+def render(guide: Guide, marker: str, page: str = "compare/index.md") -> str:
+    return expand_markers(marker + "\n", Context(guide=guide, page=page, homes=HOMES)).strip()
+
+
+def test_comparison_table_cites_every_cell_and_links_each_role(guide: Guide) -> None:
+    assert render(guide, "<!-- md:table comparison -->").splitlines() == [
+        "| Dimension | [Product manager](../roles/product-manager.md) "
+        "| [Project manager](../roles/project-manager.md) |",
         "| --- | --- | --- |",
-        "| **In one sentence** | Delivers the plan\\. | [Alpha](../reference/sources.md#alpha) |",
-        "| **Purpose** | A project done on time | [Alpha](../reference/sources.md#alpha) |",
+        '| <span id="purpose"></span>**Purpose** | Value over the product\\\'s life<!-- md:cite alpha --> '
+        "| A project done on time<!-- md:cite alpha --> |",
+        '| <span id="core-questions"></span>**Core questions**<br>[Sources disagree](#disagreement-when) '
+        '| What and why<!-- md:cite alpha "The Core Difference"; beta --> | How and when<!-- md:cite beta --> |',
     ]
 
 
-def test_skills_are_split_into_shared_and_distinct_tabs(guide: Guide, site_markdown: markdown.Markdown) -> None:
-    html = parse(to_html(site_markdown, render(guide, "<!-- table: skills -->")))
-    shared, product_only, project_only = html.tables
-    assert [row[0] for row in shared[1:]] == ["Communication"]
-    assert [row[0] for row in product_only[1:]] == ["Market research"]
-    assert [row[0] for row in project_only[1:]] == ["Scheduling"]
+def test_the_roles_shown_and_their_order_are_a_parameter(guide: Guide, data_dir: Path) -> None:
+    add_role(data_dir, "delivery-lead", "Delivery lead", "  - skill: scheduling\n    sources: [alpha]\n")
+    guide = load_guide(data_dir)
+    header = render(guide, "<!-- md:table comparison roles=project-manager,delivery-lead dimensions=purpose -->")
+    assert header.splitlines()[0] == (
+        "| Dimension | [Project manager](../roles/project-manager.md) | [Delivery lead](../roles/delivery-lead.md) |"
+    )
+    everyone = render(guide, "<!-- md:table comparison dimensions=purpose -->").splitlines()[0]
+    assert everyone.count("](../roles/") == 3  # all roles when none are named, by name
+    assert everyone.index("Delivery lead") < everyone.index("Product manager")
 
 
-def test_fit_table_puts_interests_and_strengths_under_each_role(guide: Guide, site_markdown: markdown.Markdown) -> None:
-    [table] = parse(to_html(site_markdown, render(guide, "<!-- table: fit -->", "careers/index.md"))).tables
-    assert table[0] == ["Aspect", "Product manager", "Project manager"]
-    assert table[1] == ["You may enjoy it if you like", "Customer problems (Alpha)", "Organising work (Alpha)"]
-    assert table[2] == ["Strengths that set it apart", "Market research", "Scheduling"]
-    assert table[3] == ["Strengths both need", "Communication", "Communication"]
-
-
-def test_handoff_steps_are_numbered_with_owner_and_next_step(guide: Guide) -> None:
-    assert render(guide, "<!-- list: handoff-steps -->", "handoff/index.md").splitlines() == [
-        "1. **Find the problem.** Led by the [Product manager](../roles/product-manager.md). Understand users\\. "
-        "*Produces:* Problem statement. Then leads to step 2 (handoff). ([Alpha](../reference/sources.md#alpha))",
-        "2. **Plan delivery.** Led by the [Project manager](../roles/project-manager.md). Make the plan\\. "
-        "Then goes back to step 1 (status). ([Beta](../reference/sources.md#beta))",
+def test_comparison_can_show_chosen_dimensions_in_order(guide: Guide) -> None:
+    rows = render(guide, "<!-- md:table comparison dimensions=core-questions,purpose -->", "index.md").splitlines()
+    assert [row.split(" | ")[0] for row in rows[2:]] == [
+        '| <span id="core-questions"></span>**Core questions**<br>'
+        "[Sources disagree](compare/index.md#disagreement-when)",
+        '| <span id="purpose"></span>**Purpose**',
     ]
 
 
-def test_crossings_get_one_tab_per_direction(guide: Guide, site_markdown: markdown.Markdown) -> None:
-    source = render(guide, "<!-- table: handoff-crossings -->", "handoff/index.md")
-    rendered = to_html(site_markdown, source)
+def test_role_values_show_one_role(guide: Guide) -> None:
+    rows = render(guide, "<!-- md:table role-values role=project-manager dimensions=purpose -->", "roles/x.md")
+    assert rows.splitlines() == [
+        "| Dimension | Project manager |",
+        "| --- | --- |",
+        '| <span id="purpose"></span>**Purpose** | A project done on time<!-- md:cite alpha --> |',
+    ]
+
+
+def test_shared_skills_are_shared_by_the_roles_shown(
+    guide: Guide, data_dir: Path, site_markdown: markdown.Markdown
+) -> None:
+    def tabs(marker: str) -> dict[str, list[str]]:
+        html = to_html(site_markdown, render(load_guide(data_dir), marker))
+        titles = [part.split("</label>")[0].split(">")[-1] for part in html.split("<label")[1:]]
+        return {title: [row[0] for row in table[1:]] for title, table in zip(titles, parse(html).tables, strict=True)}
+
+    assert tabs("<!-- md:table skills -->") == {
+        "Shared by both": ["Communication"],
+        "Product manager only": ["Market research"],
+        "Project manager only": ["Scheduling"],
+    }
+    # A third role that needs only scheduling: nothing is shared by all three, and
+    # scheduling is no longer the project manager's alone.
+    add_role(data_dir, "delivery-lead", "Delivery lead", "  - skill: scheduling\n    sources: [alpha]\n")
+    assert tabs("<!-- md:table skills -->") == {
+        "Product manager only": ["Market research"],
+    }
+    assert tabs("<!-- md:table skills roles=product-manager,delivery-lead -->") == {
+        "Product manager only": ["Communication", "Market research"],
+        "Delivery lead only": ["Scheduling"],
+    }
+
+
+def test_each_shared_skill_cites_every_role_that_needs_it(guide: Guide) -> None:
+    source = render(guide, "<!-- md:table skills -->")
+    assert "| **Communication** | Keeping people informed\\.<!-- md:cite alpha --><!-- md:cite beta --> |" in source
+
+
+def test_fit_table_puts_the_work_and_own_skills_under_each_role(
+    guide: Guide, site_markdown: markdown.Markdown
+) -> None:
+    [table] = parse(to_html(site_markdown, render(guide, "<!-- md:table fit -->", "careers/index.md"))).tables
+    assert table[0] == ["", "Product manager", "Project manager"]
+    assert table[1] == ["The work at its heart", "Customer problems", "Organising work"]
+    assert table[2] == ["Skills no other role here needs", "Market research", "Scheduling"]
+    assert table[3] == ["Skills both need", "Communication", "Communication"]
+
+
+def test_crossings_get_one_tab_per_direction_between_the_roles_shown(
+    guide: Guide, site_markdown: markdown.Markdown
+) -> None:
+    rendered = to_html(site_markdown, render(guide, "<!-- md:table handoff-crossings -->", "handoff/index.md"))
     assert ">Product manager → Project manager</label>" in rendered
-    html = parse(rendered)
-    assert [table[1][:2] for table in html.tables] == [
+    assert [table[1] for table in parse(rendered).tables] == [
         ["Requirements", "1. Find the problem"],
         ["Status report", "2. Plan delivery"],
     ]
+    only_one = render(guide, "<!-- md:table handoff-crossings roles=product-manager -->", "handoff/index.md")
+    assert only_one == "Nothing in the handoff data passes between these roles."
+
+
+def test_disagreements_name_each_side_with_its_sources(guide: Guide) -> None:
+    assert render(guide, "<!-- md:list disagreements -->").splitlines() == [
+        '### Who owns \\"when\\"\\? { #disagreement-when }',
+        "",
+        "On the dimension [Core questions](#core-questions):",
+        "",
+        '- The project manager owns when\\.<!-- md:cite alpha "Roles" -->',
+        "- The product manager sets the order\\.<!-- md:cite beta -->",
+    ]
+
+
+def test_lists_of_a_role_and_its_pairs(guide: Guide) -> None:
+    assert render(guide, "<!-- md:list credentials role=project-manager -->") == (
+        "- A professional certificate<!-- md:cite beta -->"
+    )
+    assert render(guide, "<!-- md:list credentials role=product-manager -->") == (
+        "The sources at hand name no credential for this role."
+    )
+    assert render(guide, "<!-- md:list pairs role=product-manager -->", "roles/product-manager.md") == (
+        "- [Product manager vs project manager](../compare/product-manager-vs-project-manager.md)"
+    )
+
+
+def test_the_pair_lead_joins_the_two_summaries(guide: Guide) -> None:
+    lead = render(guide, "<!-- md:text pair-lead roles=product-manager,project-manager -->", "compare/x.md")
+    assert lead == (
+        "A [product manager](../roles/product-manager.md): decides what to build\\.<!-- md:cite alpha --> "
+        "A [project manager](../roles/project-manager.md): delivers the plan\\.<!-- md:cite alpha -->"
+    )
 
 
 def test_sources_list_gives_each_source_its_anchor(guide: Guide, site_markdown: markdown.Markdown) -> None:
-    questioning = replace(guide.sources["alpha"], title="Who owns what?")
-    guide = replace(guide, sources={**guide.sources, "alpha": questioning})
-    source = render(guide, "<!-- list: sources -->", "reference/sources.md")
+    questioning = guide.sources["alpha"].model_copy(update={"title": "Who owns what?", "credit": "Used with thanks."})
+    guide = guide.__class__(**{**guide.__dict__, "sources": {**guide.sources, "alpha": questioning}})
+    source = render(guide, "<!-- md:list sources -->", "reference/sources.md")
     assert "*Who owns what\\?* Alpha Press. Article." in source  # no full stop after a question mark
+    assert "Credit: Used with thanks\\." in source
     assert "*Beta handbook*. Beta Org. 2020\\-11\\-01. Handbook." in source
     html = to_html(site_markdown, source)
     assert {"alpha", "beta"} <= parse(html).ids
@@ -120,33 +190,26 @@ def test_sources_list_gives_each_source_its_anchor(guide: Guide, site_markdown: 
 
 
 def test_glossary_is_sorted_and_abbreviations_become_tooltips(guide: Guide, site_markdown: markdown.Markdown) -> None:
-    source = render(guide, "<!-- list: glossary -->", "reference/glossary.md")
+    source = render(guide, "<!-- md:list glossary -->", "reference/glossary.md")
     assert source.index("Backlog") < source.index("Key performance indicator")
     assert {"backlog", "kpi"} <= parse(to_html(site_markdown, source)).ids  # each term can be linked to
     html = to_html(site_markdown, "Track the KPI.\n\n" + abbreviation_definitions(guide.glossary))
     assert '<abbr title="Key performance indicator">KPI</abbr>' in html
 
 
-def test_checklist_and_disagreements_render_their_claims(guide: Guide) -> None:
-    assert (
-        render(guide, "<!-- list: handoff-checklist -->")
-        == "- [ ] Goals agreed ([Alpha](../reference/sources.md#alpha))"
-    )
-    assert render(guide, "<!-- list: disagreements -->") == (
-        "### Core questions { #disagreement-core-questions }\n\n"
-        'Who owns \\"when\\" is contested\\. ([Beta](../reference/sources.md#beta))'
-    )
-
-
 def test_hostile_text_neither_breaks_a_table_nor_injects_html(guide: Guide, site_markdown: markdown.Markdown) -> None:
-    purpose = replace(
-        guide.dimensions[0], values={"product-manager": HOSTILE, "project-manager": "plain"}, label=HOSTILE
+    role = guide.role("product-manager")
+    hostile_role = role.model_copy(
+        update={"values": {**role.values, "purpose": Claim(text=HOSTILE, sources=("alpha",))}}
     )
-    hostile = replace(guide, dimensions=(purpose,))
-    html = to_html(site_markdown, render(hostile, "<!-- table: comparison -->"))
+    dimension = guide.dimensions[0].model_copy(update={"label": HOSTILE})
+    hostile = guide.__class__(
+        **{**guide.__dict__, "roles": (hostile_role, guide.role("project-manager")), "dimensions": (dimension,)}
+    )
+    html = to_html(site_markdown, render(hostile, "<!-- md:table comparison -->"))
     assert "<script" not in html and "<em>" not in html and "<mark>" not in html and "<code>" not in html
     [table] = parse(html).tables
-    assert len(table) == 2 and len(table[1]) == 4  # header + one row, four cells: nothing split or added
+    assert len(table) == 2 and len(table[1]) == 3  # header + one row, three cells: nothing split or added
     flat = " ".join(HOSTILE.split())
     assert table[1][0] == flat and table[1][1] == flat
 
@@ -155,41 +218,8 @@ def test_text_escapes_every_markdown_character() -> None:
     assert text("a|b`c<d&e\nf") == "a\\|b\\`c\\<d\\&e f"
 
 
-def test_hostile_diagram_labels_cannot_end_a_label_or_the_fence(guide: Guide) -> None:
-    step = replace(guide.handoff.steps[0], title='x"] --> evil["y` ``` <b>')
-    hostile = replace(guide, handoff=replace(guide.handoff, steps=(step, guide.handoff.steps[1])))
-    diagram = handoff_diagram(hostile)
-    assert diagram.count("```") == 2
-    line = next(line for line in diagram.splitlines() if "step_problem[" in line)
-    assert line == '        step_problem["1. x#34;#93; --#62; evil#91;#34;y#96; #96;#96;#96; #60;b#62;"]'
-
-
-def test_diagram_boxes_steps_by_role_with_dotted_feedback(guide: Guide) -> None:
-    assert handoff_diagram(guide).splitlines() == [
-        "``` mermaid",
-        "flowchart TB",
-        "    accTitle: Handoff",
-        "    accDescr: Work passes from product to project and back.",
-        '    subgraph lane_1["Product manager"]',
-        '        step_problem["1. Find the problem"]',
-        "    end",
-        '    subgraph lane_2["Project manager"]',
-        '        step_plan["2. Plan delivery"]',
-        "    end",
-        '    step_problem -->|"handoff"| step_plan',
-        '    step_plan -.->|"status"| step_problem',
-        "```",
-    ]
-
-
 def test_same_data_gives_identical_output(guide: Guide, data_dir: Path) -> None:
     page = "\n\n".join(
-        f"<!-- {key} -->" for key in ("table: comparison", "table: skills", "list: glossary", "diagram: handoff")
+        f"<!-- md:{key} -->" for key in ("table comparison", "table skills", "list glossary", "list disagreements")
     )
-    assert expand_markers(page, "x.md", guide, HOMES) == expand_markers(page, "x.md", load_guide(data_dir), HOMES)
-
-
-def test_citations_need_a_sources_page(guide: Guide) -> None:
-    context = Context(guide=guide, page="x.md", homes={})
-    with pytest.raises(Exception, match="citations need a page with <!-- list: sources -->"):
-        context.cite(["alpha"])
+    assert render(guide, page) == render(load_guide(data_dir), page)

@@ -1,99 +1,80 @@
-"""The real site, built with --strict: pages, generated tables, links and citations, checked in the HTML."""
+"""The real site, built with --strict: pages, generated tables, citations and the data export, checked in the HTML."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
-from built_site import html_path, nav_pages, page_url, site_config
+from built_site import html_path, nav_pages, page_url, site_config, site_pages
 from conftest import build_site
 from guide.data import load_guide
-from guide.markers import find_markers
+from guide.paths import pair_page, role_page
 from html_tools import PageParser, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = load_guide(ROOT / "data")
-MARKER_COMMENT = re.compile(r"^\s*[a-z][a-z0-9-]*:")
+MARKER_COMMENT = re.compile(r"^\s*md:")
 
 
 @pytest.fixture(scope="module")
 def pages(site: Path) -> dict[str, PageParser]:
-    return {page: parse(html_path(site, page).read_text(encoding="utf-8")) for page in nav_pages()}
+    return {page: parse(html_path(site, page).read_text(encoding="utf-8")) for page in site_pages()}
+
+
+@pytest.fixture(scope="module")
+def soups(site: Path) -> dict[str, BeautifulSoup]:
+    return {
+        page: BeautifulSoup(html_path(site, page).read_text(encoding="utf-8"), "html.parser") for page in site_pages()
+    }
 
 
 def first_column(table: list[list[str]]) -> list[str]:
     return [row[0] for row in table[1:]]
 
 
-def test_every_nav_page_is_built(site: Path) -> None:
-    pages = nav_pages()
-    assert len(pages) == 13
-    for page in pages:
+def test_every_page_is_built_with_a_role_page_and_a_page_for_every_pair(site: Path) -> None:
+    for page in site_pages():
         assert html_path(site, page).is_file(), page
+    for role in GUIDE.roles:
+        assert role_page(role.id) in nav_pages()  # each role has its place in the navigation
+    pairs = {pair_page(a.id, b.id) for i, a in enumerate(GUIDE.roles) for b in GUIDE.roles[i + 1 :]}
+    assert pairs <= set(site_pages())
 
 
 def test_every_page_has_its_own_meta_description(site: Path) -> None:
     default = site_config().site_description.strip()
-    for page in nav_pages():
+    for page in site_pages():
         html = html_path(site, page).read_text(encoding="utf-8")
         [description] = re.findall(r'<meta name="description" content="([^"]*)"', html)
         assert description and description != default, page
 
 
-def test_generated_tables_show_every_dimension_and_role_asked_for(pages: dict[str, PageParser]) -> None:
-    role_names = [role.name for role in GUIDE.roles]
-    labels = {d.id: d.label for d in GUIDE.dimensions}
-    checked = 0
-    for page in nav_pages():
-        for marker in find_markers((ROOT / "docs" / page).read_text(encoding="utf-8")):
-            if marker.kind != "table" or marker.name not in ("comparison", "at-a-glance"):
-                continue
-            wanted = (
-                [labels[i] for i in marker.params["dimensions"].split(",")]
-                if "dimensions" in marker.params
-                else list(labels.values())
-            )
-            if marker.name == "at-a-glance":
-                wanted = ["In one sentence", *wanted]
-                columns = [GUIDE.role(marker.params["role"]).name]
-            else:
-                columns = role_names
-            matching = [t for t in pages[page].tables if first_column(t) == wanted and t[0][1:-1] == columns]
-            assert matching, f"{page}: no table with rows {wanted} and role columns {columns}"
-            assert all(all(cell for cell in row) for row in matching[0]), f"{page}: empty cell"
-            checked += 1
-    assert checked >= 4  # home, comparison, and both role pages
-
-
-def test_full_comparison_has_every_dimension_with_sources(pages: dict[str, PageParser]) -> None:
+def test_the_full_comparison_shows_every_role_on_every_dimension(pages: dict[str, PageParser]) -> None:
     [table] = [t for t in pages["compare/index.md"].tables if t[0][0] == "Dimension"]
-    assert first_column(table) == [d.label for d in GUIDE.dimensions]
-    assert table[0] == ["Dimension", *(r.name for r in GUIDE.roles), "Sources"]
-    for row, dimension in zip(table[1:], GUIDE.dimensions, strict=True):
-        for source in dimension.sources:
-            assert GUIDE.sources[source].label in row[-1], (dimension.id, source)
+    assert table[0] == ["Dimension", *(role.name for role in GUIDE.roles)]
+    assert [label.split("Sources disagree")[0].strip() for label in first_column(table)] == [
+        d.label for d in GUIDE.dimensions
+    ]
+    for row in table[1:]:
+        assert all(cell for cell in row), row[0]
 
 
-def test_skills_fit_crossings_glossary_and_sources_are_all_shown(pages: dict[str, PageParser]) -> None:
-    skill_rows = {row[0] for t in pages["compare/working-together.md"].tables if t[0][0] == "Skill" for row in t[1:]}
-    assert skill_rows == {skill.name for skill in GUIDE.skills}
-    [fit] = [t for t in pages["careers/index.md"].tables if t[0][1:] == [r.name for r in GUIDE.roles]]
-    assert first_column(fit) == ["You may enjoy it if you like", "Strengths that set it apart", "Strengths both need"]
-    crossing_rows = {row[0] for t in pages["handoff/index.md"].tables if t[0][0] == "What crosses" for row in t[1:]}
-    assert crossing_rows == {" ".join(c.item.split()) for c in GUIDE.handoff.crossings}
-    assert set(GUIDE.sources) <= pages["reference/sources.md"].ids
-
-
-def test_handoff_page_has_the_diagram_and_every_step_as_text(site: Path) -> None:
-    html = html_path(site, "handoff/index.md").read_text(encoding="utf-8")
-    [diagram] = re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', html, re.S)
+def test_role_and_pair_pages_show_their_own_roles_only(pages: dict[str, PageParser]) -> None:
     for role in GUIDE.roles:
-        assert role.name in diagram
-    steps = re.findall(r"<li><strong>(.*?)\.</strong>", html)
-    assert steps == [step.title for step in GUIDE.handoff.steps]
+        tables = [t for t in pages[role_page(role.id)].tables if t[0][0] == "Dimension"]
+        assert [t[0] for t in tables] == [["Dimension", role.name]], role.id
+        cells = {row[1] for row in tables[0][1:]}
+        assert cells == {" ".join(role.values[d.id].text.split()) for d in GUIDE.dimensions}
+    first, second = GUIDE.roles[:2]
+    [table] = [t for t in pages[pair_page(first.id, second.id)].tables if t[0][0] == "Dimension"]
+    assert table[0][1:] == sorted(
+        [first.name, second.name], key=lambda name: next(r.id for r in GUIDE.roles if r.name == name)
+    )
 
 
 def test_no_marker_is_left_in_any_page(pages: dict[str, PageParser]) -> None:
@@ -101,24 +82,61 @@ def test_no_marker_is_left_in_any_page(pages: dict[str, PageParser]) -> None:
         assert not [c for c in parsed.comments if MARKER_COMMENT.match(c)], page
 
 
-def test_every_citation_lands_on_its_source_entry(site: Path, pages: dict[str, PageParser]) -> None:
-    """Links in general are checked by the build (htmlproofer); a citation must also reach its source."""
+def test_no_page_source_links_to_the_sources_page_by_hand() -> None:
+    for path in (ROOT / "docs").rglob("*.md"):
+        assert "sources.md#" not in path.read_text(encoding="utf-8"), path
+
+
+def test_every_reference_reaches_its_source_entry_and_every_source_is_cited(
+    soups: dict[str, BeautifulSoup], pages: dict[str, PageParser]
+) -> None:
     sources_url = "/" + page_url("reference/sources.md")
-    sources_ids = pages["reference/sources.md"].ids
     cited: set[str] = set()
-    for page, parsed in pages.items():
-        if page == "reference/sources.md":
-            continue  # its own headings link to it too; citations come from the other pages
-        for href in parsed.links:
-            target = urlsplit(urljoin("/" + page_url(page), href))
-            if target.path == sources_url and target.fragment:
-                assert target.fragment in GUIDE.sources and target.fragment in sources_ids, f"{page}: {href}"
-                cited.add(target.fragment)
-    assert cited == set(GUIDE.sources)  # and every source in the bibliography is cited somewhere
+    for page, soup in soups.items():
+        for footnote in soup.select("div.footnote li"):
+            for href in (a["href"] for a in footnote.find_all("a", href=True)):
+                target = urlsplit(urljoin("/" + page_url(page), href))
+                if target.path == sources_url:
+                    assert target.fragment in pages["reference/sources.md"].ids, f"{page}: {href}"
+                    cited.add(target.fragment)
+    assert cited == set(GUIDE.sources)
+
+
+def test_citation_links_are_at_most_3_percent_of_the_words_a_reader_sees(soups: dict[str, BeautifulSoup]) -> None:
+    """References are small numbers; their full text is in the list at the end of the page."""
+    for page, soup in soups.items():
+        article = soup.select_one("article")
+        for footnotes in article.select("div.footnote"):
+            footnotes.decompose()
+        words = len(article.get_text(" ").split())
+        cite_words = sum(len(a.get_text(" ").split()) for a in article.select("a.footnote-ref"))
+        cite_words += sum(
+            len(a.get_text(" ").split()) for a in article.find_all("a", href=re.compile(r"reference/sources/#"))
+        )
+        assert cite_words <= 0.03 * words, f"{page}: {cite_words} of {words} words are citation links"
+
+
+def test_the_data_export_holds_every_cited_claim_with_its_sources(site: Path, soups: dict[str, BeautifulSoup]) -> None:
+    claims = json.loads((site / "data" / "citations.json").read_text(encoding="utf-8"))
+    sources = json.loads((site / "data" / "sources.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in sources] == sorted(GUIDE.sources)
+    assert all({"id", "title", "url"} <= set(s) for s in sources)
+    for claim in claims:
+        assert set(claim) == {"page", "claim", "sources"}
+        assert claim["claim"], claim
+        assert all(set(c) == {"id", "at"} and c["id"] in GUIDE.sources for c in claim["sources"])
+    references = {page: len(soup.select("article sup a.footnote-ref")) for page, soup in soups.items()}
+    for page, count in references.items():
+        assert sum(1 for c in claims if c["page"] == page) == count, page
+    roles = json.loads((site / "data" / "roles.json").read_text(encoding="utf-8"))
+    assert [r["id"] for r in roles] == sorted(r.id for r in GUIDE.roles)
+    for data_file in ("dimensions", "skills", "glossary", "handoff"):
+        assert json.loads((site / "data" / f"{data_file}.json").read_text(encoding="utf-8"))
+    assert json.loads((site / "data" / "schemas" / "role.schema.json").read_text(encoding="utf-8"))["type"] == "object"
 
 
 def test_abbreviations_show_as_tooltips(site: Path) -> None:
-    html = "".join(html_path(site, page).read_text(encoding="utf-8") for page in nav_pages())
+    html = "".join(html_path(site, page).read_text(encoding="utf-8") for page in site_pages())
     for term in (t for t in GUIDE.glossary if t.abbreviation):
         assert f'<abbr title="{term.term}">{term.abbreviation}</abbr>' in html, term.abbreviation
 
@@ -126,9 +144,11 @@ def test_abbreviations_show_as_tooltips(site: Path) -> None:
 def test_same_data_builds_byte_identical_pages(site: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     assert build_site(again).returncode == 0
-    for page in nav_pages():
+    for page in site_pages():
         first, second = (without_build_time(html_path(s, page).read_bytes()) for s in (site, again))
         assert first == second, page
+    for export in sorted((site / "data").rglob("*.json")):
+        assert export.read_bytes() == (again / export.relative_to(site)).read_bytes(), export
 
 
 def without_build_time(html: bytes) -> bytes:

@@ -1,132 +1,45 @@
-"""Load data/*.yml, validate it, and return the guide's facts as typed records.
+"""Read data/, check it, and return the guide's facts as typed records.
 
-Validation happens in two passes, both ending in a one-line DataError that names
-the file, line, entry and field and says what was expected:
-1. each file against its JSON Schema in data/schemas/ (shape, types, enums);
-2. cross-checks a schema cannot express (unique ids, references between files).
+Two passes, both ending in a one-line DataError that names the file, line, entry and
+field and says what was expected:
+1. each file against its model in guide.models (shape, types, choices);
+2. checks across files (unique ids, references to sources, roles, dimensions, skills
+   and steps; a value for every dimension in every role file).
 """
 
 from __future__ import annotations
 
 import difflib
-import functools
-import json
+import types
+import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+from pydantic import BaseModel, RootModel, ValidationError
+from pydantic_core import ErrorDetails
 
+from .models import (
+    DATA_FILES,
+    PATTERN_MEANINGS,
+    Citation,
+    DataFile,
+    Dimension,
+    Disagreement,
+    GlossaryTerm,
+    Handoff,
+    Pair,
+    Raci,
+    Role,
+    Skill,
+    Source,
+    Statement,
+    Taxonomy,
+)
 from .yaml_source import DataError, YamlDocument, read_yaml
 
-FILES = ("sources", "roles", "dimensions", "skills", "glossary", "handoff")
-
-
-# --- Records -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    label: str
-    title: str
-    publisher: str
-    kind: str
-    contributes: str
-    author: str | None = None
-    date: str | None = None
-    url: str | None = None
-    licence: str | None = None
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A sentence of the guide and the sources that back it."""
-
-    text: str
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Role:
-    id: str
-    name: str
-    page: str
-    summary: str
-    sources: tuple[str, ...]
-    interests: tuple[Claim, ...]
-    routes: tuple[Claim, ...]
-
-
-@dataclass(frozen=True)
-class Dimension:
-    id: str
-    label: str
-    values: dict[str, str]  # role id -> how that role looks on this dimension
-    sources: tuple[str, ...]
-    disagreement: Claim | None = None
-
-
-@dataclass(frozen=True)
-class Skill:
-    id: str
-    name: str
-    roles: tuple[str, ...]
-    description: str
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class GlossaryTerm:
-    id: str
-    term: str
-    definition: str
-    sources: tuple[str, ...]
-    abbreviation: str | None = None
-
-
-@dataclass(frozen=True)
-class Transition:
-    step: str
-    label: str | None = None
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    title: str
-    owner: str
-    summary: str
-    produces: tuple[str, ...]
-    next: tuple[Transition, ...]
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Crossing:
-    """Something that passes from one role to the other during the handoff."""
-
-    from_role: str
-    to_role: str
-    item: str
-    at: str
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Handoff:
-    title: str
-    description: str
-    steps: tuple[Step, ...]
-    crossings: tuple[Crossing, ...]
-    checklist: tuple[Claim, ...]
-
-    def step(self, step_id: str) -> Step:
-        return next(step for step in self.steps if step.id == step_id)
-
-    def number(self, step_id: str) -> int:
-        return [step.id for step in self.steps].index(step_id) + 1
+Path_ = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -134,31 +47,40 @@ class Guide:
     """Everything in data/, validated and cross-checked."""
 
     sources: dict[str, Source]
-    roles: tuple[Role, ...]
     dimensions: tuple[Dimension, ...]
-    skills: tuple[Skill, ...]
+    disagreements: tuple[Disagreement, ...]
+    skills: dict[str, Skill]
+    roles: tuple[Role, ...]  # by name
     glossary: tuple[GlossaryTerm, ...]
     handoff: Handoff
+    taxonomies: tuple[Taxonomy, ...]
+    raci: Raci
+    selfcheck: tuple[Statement, ...]
+    pairs: tuple[Pair, ...]
 
     def role(self, role_id: str) -> Role:
         return next(role for role in self.roles if role.id == role_id)
 
+    def pair(self, first: str, second: str) -> Pair | None:
+        return next((pair for pair in self.pairs if set(pair.roles) == {first, second}), None)
 
-# --- Schema pass ---------------------------------------------------------------
+    def party_name(self, party_id: str) -> str:
+        """The name of a role or of another RACI party."""
+        named = {role.id: role.name for role in self.roles} | {party.id: party.name for party in self.raci.parties}
+        return named[party_id]
 
-_PATTERN_MEANINGS = {
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase id of letters, digits and single hyphens, like 'time-horizon'",
-    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "a date written YYYY, YYYY-MM or YYYY-MM-DD",
-    "^https://[^\\s]+$": "an https:// address without spaces",
-    "^[a-z0-9/_-]+\\.md$": "a page path relative to docs/, like 'roles/product-manager.md'",
-    "^[A-Za-z][A-Za-z0-9&/-]*[A-Za-z0-9]$": "an abbreviation of letters and digits, like 'KPI'",
-}
+
+# --- Pass 1: each file against its model --------------------------------------------
+
 _TYPE_NAMES = {
-    "string": "text",
-    "array": "a list",
-    "object": "a mapping of fields",
-    "boolean": "true or false",
-    "integer": "a whole number",
+    "string_type": "text",
+    "tuple_type": "a list",
+    "list_type": "a list",
+    "dict_type": "a mapping of fields",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+    "bool_type": "true or false",
+    "int_type": "a whole number",
 }
 
 
@@ -169,7 +91,7 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _did_you_mean(value: str, choices: Iterable[str]) -> str:
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """' (did you mean 'label'?)' when `value` looks like a misspelling of one of `choices`."""
     close = difflib.get_close_matches(value, list(choices), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
@@ -181,52 +103,84 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _expectation(error: jsonschema.ValidationError) -> tuple[tuple[str | int, ...], str]:
+def _unwrap(annotation: Any) -> Any:
+    """The type inside Annotated[...], Optional[...] and RootModel[...]."""
+    while True:
+        if typing.get_origin(annotation) is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            annotation = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
+        elif isinstance(annotation, type) and issubclass(annotation, RootModel):
+            annotation = annotation.model_fields["root"].annotation
+        else:
+            return annotation
+
+
+def _fields(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's fields by the name they have in the data files (the alias, where there is one)."""
+    return {field.alias or name: field.annotation for name, field in model.model_fields.items()}
+
+
+def _type_at(root: Any, path: Path_) -> Any:
+    """The type expected at `path` in a document of type `root` (None where there is none)."""
+    annotation = _unwrap(root)
+    for step in path:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            annotation = _fields(annotation).get(step)
+        elif typing.get_origin(annotation) in (tuple, list):
+            annotation = typing.get_args(annotation)[0]
+        elif typing.get_origin(annotation) is dict:
+            annotation = typing.get_args(annotation)[0 if step == "[key]" else 1]
+        else:
+            return None
+        annotation = _unwrap(annotation)
+    return annotation
+
+
+def _expectation(error: ErrorDetails, model: type[BaseModel]) -> tuple[Path_, str]:
     """The field path an error is about, and what was expected there, in plain words."""
-    path = tuple(error.absolute_path)
-    schema, value = error.schema, error.instance
-    match error.validator:
-        case "required":
-            missing = next(name for name in error.validator_value if name not in value)
-            return path + (missing,), "missing; this field is required"
-        case "additionalProperties":
-            allowed = sorted(schema.get("properties", {}))
-            unknown = min(set(value) - set(allowed))
-            problem = f"unknown field{_did_you_mean(unknown, allowed)}; expected one of: {', '.join(allowed)}"
-            return path + (unknown,), problem
-        case "type":
-            expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
-            return path, f"expected {expected}, got {_type_name(value)} ({_short(value)})"
-        case "enum":
-            options = ", ".join(map(str, error.validator_value))
-            return path, f"expected one of: {options}; got {_short(value)}"
-        case "pattern":
-            meaning = _PATTERN_MEANINGS.get(error.validator_value, f"text matching {error.validator_value}")
-            return path, f"expected {meaning}; got {_short(value)}"
-        case "minLength":
-            return path, "expected non-empty text"
-        case "maxLength":
-            return path, f"expected at most {error.validator_value} characters, got {len(value)}"
-        case "minItems":
-            return path, f"expected at least {error.validator_value} item(s), got {len(value)}"
-        case "uniqueItems":
-            return path, "expected each item once; an item is repeated"
-        case "minProperties":
-            return path, f"expected at least {error.validator_value} entry"
-    return path, error.message
+    path = tuple(error["loc"])
+    ctx = error.get("ctx", {})
+    value = error["input"]
+    kind = error["type"]
+    if path and path[-1] == "[key]":  # a key of a mapping: name the key itself
+        path = path[:-1]
+    if kind == "missing":
+        return path, "missing; this field is required"
+    if kind == "extra_forbidden":
+        allowed = sorted(_fields(_type_at(model, path[:-1])))
+        unknown = str(path[-1])
+        return path, f"unknown field{did_you_mean(unknown, allowed)}; expected one of: {', '.join(allowed)}"
+    if kind in _TYPE_NAMES:
+        return path, f"expected {_TYPE_NAMES[kind]}, got {_type_name(value)} ({_short(value)})"
+    if kind == "literal_error":
+        options = ", ".join(typing.get_args(_type_at(model, path)))
+        return path, f"expected one of: {options}; got {_short(value)}"
+    if kind == "string_pattern_mismatch":
+        meaning = PATTERN_MEANINGS.get(ctx["pattern"], f"text matching {ctx['pattern']}")
+        return path, f"expected {meaning}; got {_short(value)}"
+    if kind == "string_too_short":
+        return path, "expected non-empty text"
+    if kind == "string_too_long":
+        return path, f"expected at most {ctx['max_length']} characters, got {len(value)}"
+    if kind == "too_short":
+        return path, f"expected at least {ctx['min_length']} item(s), got {ctx['actual_length']}"
+    if kind == "repeated_item":
+        return path, f"expected each item once; {ctx['item']!r} is repeated"
+    return path, error["msg"]
 
 
-def _error(document: YamlDocument, path: tuple[str | int, ...], problem: str) -> DataError:
+def error_at(document: YamlDocument, path: Path_, problem: str) -> DataError:
     """A message 'file:line: entry ..., field ...: problem' for the value at `path`."""
     return DataError(f"{document.name}:{document.line_of(path)}: {_where(document, path)}{problem}")
 
 
-def _entry_index(path: tuple[str | int, ...]) -> int | None:
+def _entry_index(path: Path_) -> int | None:
     """Position on `path` of its first list index: the entry the path is inside."""
     return next((i for i, step in enumerate(path) if isinstance(step, int)), None)
 
 
-def _where(document: YamlDocument, path: tuple[str | int, ...]) -> str:
+def _where(document: YamlDocument, path: Path_) -> str:
     """'entry 3 (id 'scope'), field 'values.x': ', naming the entry by its id when it has one."""
     index = _entry_index(path)
     if index is None:
@@ -239,244 +193,298 @@ def _where(document: YamlDocument, path: tuple[str | int, ...]) -> str:
     return f"{section}entry {path[index] + 1}{ident}{field}: "
 
 
-def _dotted(path: tuple[str | int, ...]) -> str:
+def _dotted(path: Path_) -> str:
     text = ""
     for step in path:
         text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
     return text
 
 
-def _lookup(data: Any, path: tuple[str | int, ...]) -> Any:
+def _lookup(data: Any, path: Path_) -> Any:
     for step in path:
         data = data[step]
     return data
 
 
-def _check_schema(document: YamlDocument, schema: dict[str, Any]) -> None:
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = list(validator.iter_errors(document.data))
-    if not errors:
-        return
+def _validate(document: YamlDocument, model: type[BaseModel]) -> Any:
+    """The document as `model`'s record, or DataError for the problem nearest the top of the file."""
+    try:
+        record = model.model_validate(document.data)
+    except ValidationError as invalid:
+        errors = invalid.errors()
+    else:
+        return record.root if isinstance(record, RootModel) else record
+    # A list whose item failed also reports itself as too short: the item is the news.
+    locations = [tuple(error["loc"]) for error in errors]
+    errors = [
+        error
+        for error in errors
+        if not (
+            error["type"] == "too_short"
+            and any(
+                len(other) > len(error["loc"]) and other[: len(error["loc"])] == tuple(error["loc"])
+                for other in locations
+            )
+        )
+    ]
 
-    # Report the problem nearest the top of the file, where the reader starts; within an
-    # entry, an unknown field first, since a misspelt field also leaves one "missing".
-    def position(error: jsonschema.ValidationError) -> tuple[int, bool, int]:
-        path = tuple(error.absolute_path)
+    # Nearest the top of the file, where the reader starts; within an entry, an unknown field
+    # first, since a misspelt field also leaves one "missing".
+    def position(error: ErrorDetails) -> tuple[int, bool, int]:
+        path = _expectation(error, model)[0]
         index = _entry_index(path)
         entry = path if index is None else path[: index + 1]
-        line = document.line_of(_expectation(error)[0])
-        return document.line_of(entry), error.validator != "additionalProperties", line
+        return document.line_of(entry), error["type"] != "extra_forbidden", document.line_of(path)
 
-    path, problem = _expectation(min(errors, key=position))
+    path, problem = _expectation(min(errors, key=position), model)
     more = len(errors) - 1
     suffix = f" (and {more} more problem{'s' if more > 1 else ''} in this file)" if more else ""
-    raise _error(document, path, problem + suffix)
+    raise error_at(document, path, problem + suffix)
 
 
-# --- Cross-check pass ----------------------------------------------------------
+# --- Pass 2: across files -----------------------------------------------------------
 
 
-class _References:
+def _citations(record: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Citation]]:
+    """Every citation in a record, with its path as written in the file."""
+    if isinstance(record, Citation):
+        yield path, record
+    elif isinstance(record, BaseModel):
+        for name, field in type(record).model_fields.items():
+            yield from _citations(getattr(record, name), path + (field.alias or name,))
+    elif isinstance(record, tuple):
+        for index, item in enumerate(record):
+            yield from _citations(item, path + (index,))
+    elif isinstance(record, dict):
+        for key, item in record.items():
+            yield from _citations(item, path + (key,))
+
+
+class _Checker:
     """Checks that ids are unique and that references point at ids that exist."""
 
     def __init__(self, documents: dict[str, YamlDocument]) -> None:
         self.documents = documents
 
-    def unique(self, file: str, entries: list[dict[str, Any]], prefix: tuple[str | int, ...] = ()) -> set[str]:
+    def unique(self, file: str, entries: Iterable[Any], prefix: Path_ = ()) -> list[str]:
         first_seen: dict[str, int] = {}
         for index, entry in enumerate(entries):
-            if entry["id"] in first_seen:
-                raise _error(
+            if entry.id in first_seen:
+                raise error_at(
                     self.documents[file],
                     prefix + (index, "id"),
-                    f"duplicate id {entry['id']!r}; expected each id once "
-                    f"(first used by entry {first_seen[entry['id']] + 1})",
+                    f"duplicate id {entry.id!r}; expected each id once "
+                    f"(first used by entry {first_seen[entry.id] + 1})",
                 )
-            first_seen[entry["id"]] = index
-        return set(first_seen)
+            first_seen[entry.id] = index
+        return list(first_seen)
 
-    def known(self, file: str, path: tuple[str | int, ...], value: str, ids: set[str], what: str, where: str) -> None:
+    def known(self, file: str, path: Path_, value: str, ids: Iterable[str], what: str, where: str) -> None:
+        ids = sorted(ids)
         if value not in ids:
-            raise _error(
+            raise error_at(
                 self.documents[file],
                 path,
-                f"unknown {what} {value!r}{_did_you_mean(value, ids)}; "
-                f"expected one of the ids in {where}: {', '.join(sorted(ids))}",
+                f"unknown {what} {value!r}{did_you_mean(value, ids)}; "
+                f"expected one of the ids in {where}: {', '.join(ids)}",
             )
 
-
-def _cited_lists(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
-    """Every `sources:` list anywhere in a document, with its path."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "sources" and isinstance(value, list):
-                yield path + (key,), value
-            else:
-                yield from _cited_lists(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _cited_lists(value, path + (index,))
-
-
-_SOURCES, _ROLES, _STEPS = "data/sources.yml", "data/roles.yml", "the steps of this file"
-
-
-def _cross_check(documents: dict[str, YamlDocument], docs_dir: Path | None) -> None:
-    refs = _References(documents)
-    data = {name: document.data for name, document in documents.items()}
-    source_ids = refs.unique("sources", data["sources"])
-    role_ids = refs.unique("roles", data["roles"])
-    for name in ("dimensions", "skills", "glossary"):
-        refs.unique(name, data[name])
-    step_ids = refs.unique("handoff", data["handoff"]["steps"], ("steps",))
-
-    for name, document in documents.items():
-        for path, cited in _cited_lists(document.data):
-            for position, source in enumerate(cited):
-                refs.known(name, path + (position,), source, source_ids, "source", _SOURCES)
-
-    for index, role in enumerate(data["roles"]):
-        if docs_dir is not None and not (docs_dir / role["page"]).is_file():
-            raise _error(
-                documents["roles"],
-                (index, "page"),
-                f"page {role['page']!r} not found; expected a file under {docs_dir.name}/",
-            )
-    for index, dimension in enumerate(data["dimensions"]):
-        for role in dimension["values"]:
-            refs.known("dimensions", (index, "values", role), role, role_ids, "role", _ROLES)
-        missing = [role for role in (r["id"] for r in data["roles"]) if role not in dimension["values"]]
+    def complete(self, file: str, path: Path_, given: Iterable[str], ids: list[str], what: str, where: str) -> None:
+        """Every id of `ids` is a key of the mapping at `path`, and no other key is."""
+        given = list(given)
+        for key in given:
+            self.known(file, path + (key,), key, ids, what, where)
+        missing = [i for i in ids if i not in given]
         if missing:
-            raise _error(
-                documents["dimensions"],
-                (index, "values"),
-                f"missing a value for role {missing[0]!r}; expected one for every role in {_ROLES}",
+            raise error_at(
+                self.documents[file],
+                path,
+                f"missing a value for {what} {missing[0]!r}; expected one for every {what} in {where}",
             )
-    for index, skill in enumerate(data["skills"]):
-        for position, role in enumerate(skill["roles"]):
-            refs.known("skills", (index, "roles", position), role, role_ids, "role", _ROLES)
+
+
+_SOURCES, _ROLES, _SKILLS, _DIMENSIONS = "data/sources.yml", "data/roles/", "data/skills.yml", "data/dimensions.yml"
+
+
+def _cross_check(documents: dict[str, YamlDocument], records: dict[str, Any]) -> None:
+    check = _Checker(documents)
+    source_ids = check.unique("sources.yml", records["sources.yml"])
+    dimension_ids = check.unique("dimensions.yml", records["dimensions.yml"].dimensions, ("dimensions",))
+    check.unique("dimensions.yml", records["dimensions.yml"].disagreements, ("disagreements",))
+    skill_ids = check.unique("skills.yml", records["skills.yml"])
+    check.unique("glossary.yml", records["glossary.yml"])
+    handoff: Handoff = records["handoff.yml"]
+    step_ids = check.unique("handoff.yml", handoff.steps, ("steps",))
+    roles = {name: record for name, record in records.items() if name.startswith("roles/")}
+    role_ids = [role.id for role in roles.values()]
+
+    for name, record in records.items():
+        for path, citation in _citations(record):
+            check.known(name, path + ("id",), citation.id, source_ids, "source", _SOURCES)
+
+    for index, disagreement in enumerate(records["dimensions.yml"].disagreements):
+        if disagreement.dimension is not None:
+            path = ("disagreements", index, "dimension")
+            check.known("dimensions.yml", path, disagreement.dimension, dimension_ids, "dimension", _DIMENSIONS)
+
+    for name, role in roles.items():
+        stem = Path(name).stem
+        if role.id != stem:
+            raise error_at(documents[name], ("id",), f"id {role.id!r} differs from the file's name; expected {stem!r}")
+        check.complete(name, ("values",), role.values, dimension_ids, "dimension", _DIMENSIONS)
+        for index, needed in enumerate(role.skills):
+            check.known(name, ("skills", index, "skill"), needed.skill, skill_ids, "skill", _SKILLS)
 
     abbreviations: dict[str, int] = {}
-    for index, term in enumerate(data["glossary"]):
-        if "abbreviation" in term:
-            if term["abbreviation"] in abbreviations:
-                raise _error(
-                    documents["glossary"],
-                    (index, "abbreviation"),
-                    f"abbreviation {term['abbreviation']!r} already defined by entry "
-                    f"{abbreviations[term['abbreviation']] + 1}; expected each abbreviation once",
-                )
-            abbreviations[term["abbreviation"]] = index
-
-    handoff = data["handoff"]
-    for index, step in enumerate(handoff["steps"]):
-        refs.known("handoff", ("steps", index, "owner"), step["owner"], role_ids, "role", _ROLES)
-        for position, transition in enumerate(step["next"]):
-            refs.known(
-                "handoff", ("steps", index, "next", position, "step"), transition["step"], step_ids, "step", _STEPS
+    for index, term in enumerate(records["glossary.yml"]):
+        if term.abbreviation is None:
+            continue
+        if term.abbreviation in abbreviations:
+            raise error_at(
+                documents["glossary.yml"],
+                (index, "abbreviation"),
+                f"abbreviation {term.abbreviation!r} already defined by entry "
+                f"{abbreviations[term.abbreviation] + 1}; expected each abbreviation once",
             )
-    for index, crossing in enumerate(handoff["crossings"]):
-        for field in ("from", "to"):
-            refs.known("handoff", ("crossings", index, field), crossing[field], role_ids, "role", _ROLES)
-        if crossing["from"] == crossing["to"]:
-            raise _error(
-                documents["handoff"],
+        abbreviations[term.abbreviation] = index
+
+    _check_crosswalk(check, records, roles, source_ids)
+    _check_raci(check, records["raci.yml"], role_ids, step_ids)
+    _check_selfcheck(check, records["selfcheck.yml"], role_ids)
+    _check_pairs(check, records["pairs.yml"], role_ids)
+
+    steps = "the steps of this file"
+    for index, step in enumerate(handoff.steps):
+        check.known("handoff.yml", ("steps", index, "owner"), step.owner, role_ids, "role", _ROLES)
+        for position, transition in enumerate(step.next):
+            path = ("steps", index, "next", position, "step")
+            check.known("handoff.yml", path, transition.step, step_ids, "step", steps)
+    for index, crossing in enumerate(handoff.crossings):
+        check.known("handoff.yml", ("crossings", index, "from"), crossing.from_role, role_ids, "role", _ROLES)
+        check.known("handoff.yml", ("crossings", index, "to"), crossing.to_role, role_ids, "role", _ROLES)
+        if crossing.from_role == crossing.to_role:
+            raise error_at(
+                documents["handoff.yml"],
                 ("crossings", index, "to"),
-                f"same role as 'from' ({crossing['to']!r}); expected the other role",
+                f"same role as 'from' ({crossing.to_role!r}); expected another role",
             )
-        refs.known("handoff", ("crossings", index, "at"), crossing["at"], step_ids, "step", _STEPS)
+        check.known("handoff.yml", ("crossings", index, "step"), crossing.step, step_ids, "step", steps)
 
 
-# --- Building records ----------------------------------------------------------
+def _check_crosswalk(check: _Checker, records: dict[str, Any], roles: dict[str, Role], source_ids: list[str]) -> None:
+    taxonomy_ids = check.unique("crosswalk.yml", records["crosswalk.yml"])
+    for index, taxonomy in enumerate(records["crosswalk.yml"]):
+        check.known("crosswalk.yml", (index, "source"), taxonomy.source, source_ids, "source", _SOURCES)
+    for name, role in roles.items():
+        check.complete(name, ("crosswalk",), role.crosswalk, taxonomy_ids, "taxonomy", "data/crosswalk.yml")
 
 
-def _claim(entry: dict[str, Any]) -> Claim:
-    return Claim(text=entry["text"], sources=tuple(entry["sources"]))
-
-
-def _build(data: dict[str, Any]) -> Guide:
-    handoff = data["handoff"]
-    return Guide(
-        sources={entry["id"]: Source(**entry) for entry in data["sources"]},
-        roles=tuple(
-            Role(
-                id=entry["id"],
-                name=entry["name"],
-                page=entry["page"],
-                summary=entry["summary"],
-                sources=tuple(entry["sources"]),
-                interests=tuple(map(_claim, entry["interests"])),
-                routes=tuple(map(_claim, entry["routes"])),
+def _check_raci(check: _Checker, raci: Raci, role_ids: list[str], step_ids: list[str]) -> None:
+    file = "raci.yml"
+    party_ids = check.unique(file, raci.parties, ("parties",))
+    for index, party in enumerate(raci.parties):
+        if party.id in role_ids:
+            raise error_at(
+                check.documents[file],
+                ("parties", index, "id"),
+                f"{party.id!r} is a role in data/roles/; expected a party that is not a role",
             )
-            for entry in data["roles"]
-        ),
-        dimensions=tuple(
-            Dimension(
-                id=entry["id"],
-                label=entry["label"],
-                values=dict(entry["values"]),
-                sources=tuple(entry["sources"]),
-                disagreement=_claim(entry["disagreement"]) if "disagreement" in entry else None,
-            )
-            for entry in data["dimensions"]
-        ),
-        skills=tuple(
-            Skill(**{**entry, "roles": tuple(entry["roles"]), "sources": tuple(entry["sources"])})
-            for entry in data["skills"]
-        ),
-        glossary=tuple(GlossaryTerm(**{**entry, "sources": tuple(entry["sources"])}) for entry in data["glossary"]),
-        handoff=Handoff(
-            title=handoff["title"],
-            description=handoff["description"],
-            steps=tuple(
-                Step(
-                    id=step["id"],
-                    title=step["title"],
-                    owner=step["owner"],
-                    summary=step["summary"],
-                    produces=tuple(step.get("produces", ())),
-                    next=tuple(Transition(**transition) for transition in step["next"]),
-                    sources=tuple(step["sources"]),
+    holders = role_ids + party_ids
+    setting_ids = check.unique(file, raci.settings, ("settings",))
+    by_id = {setting.id: setting for setting in raci.settings}
+    where = "data/roles/ or the parties of this file"
+    for index, setting in enumerate(raci.settings):
+        base = None
+        if setting.derived_from is not None:
+            path = ("settings", index, "derived_from")
+            check.known(file, path, setting.derived_from, setting_ids, "setting", "the settings of this file")
+            base = by_id[setting.derived_from]
+            if base.derived_from is not None:
+                raise error_at(
+                    check.documents[file], path, f"{base.id!r} is itself derived; expected a setting with assignments"
                 )
-                for step in handoff["steps"]
-            ),
-            crossings=tuple(
-                Crossing(
-                    from_role=crossing["from"],
-                    to_role=crossing["to"],
-                    item=crossing["item"],
-                    at=crossing["at"],
-                    sources=tuple(crossing["sources"]),
+        for position, column in enumerate(setting.columns):
+            path = ("settings", index, "columns", position)
+            check.known(file, path + ("party",), column.party, holders, "party", where)
+            for merged, party in enumerate(column.merges):
+                if base is None:
+                    raise error_at(
+                        check.documents[file], path + ("merges",), "only a setting with derived_from merges columns"
+                    )
+                parties = [c.party for c in base.columns]
+                check.known(file, path + ("merges", merged), party, parties, "column", f"setting {base.id!r}")
+    assigned = [setting.id for setting in raci.settings if setting.derived_from is None]
+    for index, activity in enumerate(raci.activities):
+        path = ("activities", index)
+        if activity.step is not None:
+            check.known(file, path + ("step",), activity.step, step_ids, "step", "data/handoff.yml")
+        check.complete(file, path + ("assignments",), activity.assignments, assigned, "setting", "this file")
+        for setting_id in activity.sources:
+            check.known(file, path + ("sources", setting_id), setting_id, setting_ids, "setting", "this file")
+        for setting_id, letters in activity.assignments.items():
+            columns = [column.party for column in by_id[setting_id].columns]
+            check.complete(file, path + ("assignments", setting_id), letters, columns, "column", f"setting {setting_id!r}")
+            accountable = [party for party, held in letters.items() if "A" in held]
+            if len(accountable) != 1:
+                raise error_at(
+                    check.documents[file],
+                    path + ("assignments", setting_id),
+                    f"{len(accountable)} parties are accountable (A); expected exactly one",
                 )
-                for crossing in handoff["crossings"]
-            ),
-            checklist=tuple(map(_claim, handoff["checklist"])),
-        ),
-    )
 
 
-def load_guide(data_dir: Path, docs_dir: Path | None = None) -> Guide:
-    """Read and check every data file; raise DataError on the first problem found.
-
-    `docs_dir`, when given, is used to check that each role's page exists.
-    Several hooks ask for the data in one build: the result is reused until a
-    data or schema file changes (its modification time or size).
-    """
-    stamps = tuple(
-        (path.name, stat.st_mtime_ns, stat.st_size)
-        for path in sorted([*data_dir.glob("*.yml"), *data_dir.glob("schemas/*.json")])
-        for stat in [path.stat()]
-    )
-    return _load(data_dir, docs_dir, stamps)
+def _check_selfcheck(check: _Checker, statements: tuple[Statement, ...], role_ids: list[str]) -> None:
+    check.unique("selfcheck.yml", statements)
+    for index, statement in enumerate(statements):
+        check.known("selfcheck.yml", (index, "leans"), statement.leans, role_ids, "role", _ROLES)
 
 
-@functools.lru_cache(maxsize=4)
-def _load(data_dir: Path, docs_dir: Path | None, stamps: tuple[tuple[str, int, int], ...]) -> Guide:
+def _check_pairs(check: _Checker, pairs: tuple[Pair, ...], role_ids: list[str]) -> None:
+    seen: dict[frozenset[str], int] = {}
+    for index, pair in enumerate(pairs):
+        for position, role_id in enumerate(pair.roles):
+            check.known("pairs.yml", (index, "roles", position), role_id, role_ids, "role", _ROLES)
+        key = frozenset(pair.roles)
+        if len(key) == 1 or key in seen:
+            problem = "the same role twice" if len(key) == 1 else f"the same pair as entry {seen[key] + 1}"
+            raise error_at(check.documents["pairs.yml"], (index, "roles"), f"{problem}; expected two roles, once")
+        seen[key] = index
+
+
+# --- Loading -------------------------------------------------------------------------
+
+
+def _paths(data_dir: Path, data_file: DataFile) -> list[tuple[str, Path]]:
+    """The files a data file pattern stands for, as (name relative to data/, path)."""
+    if "*" not in data_file.pattern:
+        return [(data_file.pattern, data_dir / data_file.pattern)]
+    found = sorted(data_dir.glob(data_file.pattern))
+    if not found:
+        folder = data_file.pattern.rsplit("/", 1)[0]
+        raise DataError(f"{data_dir.name}/{folder}/: no files; expected at least one {data_file.pattern} file")
+    return [(path.relative_to(data_dir).as_posix(), path) for path in found]
+
+
+def load_guide(data_dir: Path) -> Guide:
+    """Read and check every data file; raise DataError on the first problem found."""
     documents: dict[str, YamlDocument] = {}
-    for name in FILES:
-        document = read_yaml(data_dir / f"{name}.yml", f"{data_dir.name}/{name}.yml")
-        schema = json.loads((data_dir / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
-        _check_schema(document, schema)
-        documents[name] = document
-    _cross_check(documents, docs_dir)
-    return _build({name: document.data for name, document in documents.items()})
+    records: dict[str, Any] = {}
+    for data_file in DATA_FILES:
+        for name, path in _paths(data_dir, data_file):
+            documents[name] = read_yaml(path, f"{data_dir.name}/{name}")
+            records[name] = _validate(documents[name], data_file.model)
+    _cross_check(documents, records)
+    roles = [record for name, record in records.items() if name.startswith("roles/")]
+    return Guide(
+        sources={source.id: source for source in records["sources.yml"]},
+        dimensions=records["dimensions.yml"].dimensions,
+        disagreements=records["dimensions.yml"].disagreements,
+        skills={skill.id: skill for skill in records["skills.yml"]},
+        roles=tuple(sorted(roles, key=lambda role: role.name.casefold())),
+        glossary=records["glossary.yml"],
+        handoff=records["handoff.yml"],
+        taxonomies=records["crosswalk.yml"],
+        raci=records["raci.yml"],
+        selfcheck=records["selfcheck.yml"],
+        pairs=records["pairs.yml"],
+    )

@@ -20,6 +20,8 @@ def text(value: str) -> str:
 
 def link(label: str, target: str, page: str) -> str:
     """A Markdown link from `page` to `target` (both relative to docs/, target may carry #anchor)."""
+    if "://" in target:
+        return f"[{text(label)}]({target})"
     path, _, anchor = target.partition("#")
     relative = posixpath.relpath(path, posixpath.dirname(page) or ".") if path != page else ""
     return f"[{text(label)}]({relative}{'#' + anchor if anchor else ''})"

@@ -1,8 +1,9 @@
-"""Find `<!-- kind: name key=value -->` markers in a page and replace them with generated Markdown.
+"""Find `<!-- md:kind name key=value -->` markers in a page and replace them with generated Markdown.
 
-A marker is an HTML comment on a line of its own whose text starts with a
-lowercase word and a colon. Every such comment must name a known generator:
-an unknown kind, name or parameter stops the build instead of leaving a gap.
+Markers are invisible HTML comments in the style of Material's own documentation. A
+block marker (table, list, diagram, text) stands on a line of its own; `md:cite` stands
+inline after a claim (see guide.citations). Every `<!-- md:... -->` comment must be
+known: an unknown kind, name or parameter stops the build instead of leaving a gap.
 Markers inside fenced code blocks are left alone, so pages can show examples.
 """
 
@@ -12,13 +13,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from . import render
-from .data import Guide
+from . import checklists, raci, render
 from .diagram import handoff_diagram
 from .render import Context, MarkerError
 
-_MARKER = re.compile(r"^(?P<indent>\s*)<!--\s*(?P<kind>[a-z][a-z0-9-]*):(?P<body>.*?)-->\s*$")
+_ANY = re.compile(r"<!--\s*md:(?P<kind>[a-z-]*)")
+_BLOCK = re.compile(r"^(?P<indent>\s*)<!--\s*md:(?P<kind>[a-z][a-z-]*)\s+(?P<body>.*?)-->\s*$")
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
+INLINE_KINDS = ("cite",)
 
 
 @dataclass(frozen=True)
@@ -31,19 +33,38 @@ class Generator:
 
 GENERATORS: dict[str, dict[str, Generator]] = {
     "table": {
-        "comparison": Generator(render.comparison_table, optional=("dimensions",)),
-        "at-a-glance": Generator(render.at_a_glance_table, required=("role",), optional=("dimensions",)),
-        "skills": Generator(render.skills_table),
-        "fit": Generator(render.fit_table),
-        "handoff-crossings": Generator(render.handoff_crossings_table),
+        "comparison": Generator(render.comparison_table, optional=("roles", "dimensions")),
+        "role-values": Generator(render.role_values_table, required=("role",), optional=("dimensions",)),
+        "skills": Generator(render.skills_table, optional=("roles",)),
+        "fit": Generator(render.fit_table, optional=("roles",)),
+        "handoff-crossings": Generator(render.handoff_crossings_table, optional=("roles",)),
+        "pairs": Generator(render.pairs_table),
+        "crosswalk": Generator(render.crosswalk_table),
+        "raci": Generator(raci.raci_table, required=("setting",)),
     },
     "list": {
+        "interests": Generator(render.interests_list, required=("role",)),
         "routes": Generator(render.routes_list, required=("role",)),
+        "credentials": Generator(render.credentials_list, required=("role",)),
+        "role-skills": Generator(render.role_skills_list, required=("role",)),
+        "pairs": Generator(render.pairs_list, optional=("role",)),
+        "roles": Generator(render.roles_list),
+        "role-crosswalk": Generator(render.role_crosswalk_list, required=("role",)),
+        "tasks": Generator(render.tasks_list, required=("role",)),
+        "pair-together": Generator(render.pair_together_list, required=("roles",)),
+        "pair-confusion": Generator(render.pair_confusion_list, required=("roles",)),
+        "raci-settings": Generator(raci.settings_list),
         "disagreements": Generator(render.disagreements_list, anchors=True),
         "handoff-steps": Generator(render.handoff_steps_list),
-        "handoff-checklist": Generator(render.handoff_checklist),
-        "glossary": Generator(render.glossary_list),
+        "handoff-checklist": Generator(checklists.handoff_checklist),
+        "selfcheck": Generator(checklists.selfcheck),
+        "glossary": Generator(render.glossary_list, anchors=True),
         "sources": Generator(render.sources_list, anchors=True),
+        "data-files": Generator(render.data_files_list),
+        "data-export": Generator(render.data_export_list),
+    },
+    "text": {
+        "pair-lead": Generator(render.pair_lead, required=("roles",)),
     },
     "diagram": {
         "handoff": Generator(lambda context: handoff_diagram(context.guide)),
@@ -53,7 +74,7 @@ GENERATORS: dict[str, dict[str, Generator]] = {
 
 @dataclass(frozen=True)
 class Marker:
-    line: int  # 1-based
+    line: int  # 1-based, in the file
     indent: str
     kind: str
     name: str
@@ -61,13 +82,15 @@ class Marker:
 
     @property
     def key(self) -> str:
-        return f"{self.kind}: {self.name}"
+        return f"{self.kind} {self.name}"
+
+
+def _kinds() -> str:
+    return ", ".join([*GENERATORS, *INLINE_KINDS])
 
 
 def _parse(line: int, match: re.Match[str]) -> Marker:
     kind = match["kind"]
-    if kind not in GENERATORS:
-        raise MarkerError(f"line {line}: unknown marker kind {kind!r}; expected one of: {', '.join(GENERATORS)}")
     name, *words = match["body"].split() or [""]
     known = GENERATORS[kind]
     if name not in known:
@@ -79,16 +102,16 @@ def _parse(line: int, match: re.Match[str]) -> Marker:
         key, equals, value = word.partition("=")
         if not equals or not value or key not in allowed:
             expected = ", ".join(f"{p}=..." for p in allowed) or "no parameters"
-            raise MarkerError(f"line {line}: {kind} {name!r} does not take {word!r}; expected {expected}")
+            raise MarkerError(f"line {line}: md:{kind} {name!r} does not take {word!r}; expected {expected}")
         params[key] = value
     missing = [p for p in generator.required if p not in params]
     if missing:
-        raise MarkerError(f"line {line}: {kind} {name!r} needs {missing[0]}=...")
+        raise MarkerError(f"line {line}: md:{kind} {name!r} needs {missing[0]}=...")
     return Marker(line, match["indent"], kind, name, params)
 
 
 def find_markers(markdown: str, first_line: int = 1) -> Iterator[Marker]:
-    """Every marker outside fenced code, in page order; MarkerError on a malformed one.
+    """Every block marker outside fenced code, in page order; MarkerError on an unknown or misplaced one.
 
     `first_line` is the file line `markdown` starts on (after front matter), so
     messages name the line the author sees in the file.
@@ -103,12 +126,23 @@ def find_markers(markdown: str, first_line: int = 1) -> Iterator[Marker]:
             elif mark[0] == fence[0] and len(mark) >= len(fence):
                 fence = None
             continue
-        if fence is None and (match := _MARKER.match(line)):
-            yield _parse(number, match)
+        if fence is not None:
+            continue
+        for found in _ANY.finditer(line):
+            kind = found["kind"]
+            if kind not in GENERATORS and kind not in INLINE_KINDS:
+                raise MarkerError(f"line {number}: unknown marker 'md:{kind}'; expected one of: {_kinds()}")
+        block = _BLOCK.match(line)
+        if block and block["kind"] in GENERATORS:
+            yield _parse(number, block)
+        elif any(found["kind"] in GENERATORS for found in _ANY.finditer(line)):
+            raise MarkerError(
+                f"line {number}: a md:table, md:list, md:text or md:diagram marker must stand on a line of its own"
+            )
 
 
 def find_homes(pages: dict[str, str]) -> dict[str, str]:
-    """Which page holds each marker that others link to (sources, disagreements)."""
+    """Which page holds each marker that defines anchors ('list sources' -> 'reference/sources.md')."""
     homes: dict[str, str] = {}
     for page, markdown in sorted(pages.items()):
         try:
@@ -120,24 +154,23 @@ def find_homes(pages: dict[str, str]) -> dict[str, str]:
                 continue
             if marker.key in homes:
                 raise MarkerError(
-                    f"line {marker.line}: <!-- {marker.key} --> is already on {homes[marker.key]}; "
-                    "expected it on one page only, because citations link to its anchors",
+                    f"line {marker.line}: <!-- md:{marker.key} --> is already on {homes[marker.key]}; "
+                    "expected it on one page only, because other pages link to its anchors",
                     page,
                 )
             homes[marker.key] = page
     return homes
 
 
-def expand_markers(markdown: str, page: str, guide: Guide, homes: dict[str, str], first_line: int = 1) -> str:
-    """The page with every marker replaced by its generated Markdown."""
+def expand_markers(markdown: str, context: Context, first_line: int = 1) -> str:
+    """The page with every block marker replaced by its generated Markdown."""
     lines = markdown.splitlines()
-    context = Context(guide=guide, page=page, homes=homes)
     for marker in reversed(list(find_markers(markdown, first_line))):
         generator = GENERATORS[marker.kind][marker.name]
         try:
             generated = generator.render(context, **marker.params)
         except MarkerError as error:
-            raise MarkerError(f"line {marker.line}: {marker.key}: {error}") from None
+            raise MarkerError(f"line {marker.line}: md:{marker.key}: {error}") from None
         indented = [marker.indent + line if line else "" for line in generated.splitlines()]
         index = marker.line - first_line
         lines[index : index + 1] = indented

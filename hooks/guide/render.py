@@ -1,19 +1,24 @@
 """Renderers: each turns the guide's data into the Markdown for one marker.
 
 Each takes a `Context` (the data, the page being built, and which page holds the
-sources and disagreements) plus the marker's parameters, and returns Markdown.
-Output order follows the data files, or is sorted, so the same data always gives
-the same page.
+sources and disagreements) plus the marker's parameters, and returns Markdown in which
+every claim is followed by its `<!-- md:cite -->` marker. Anything that spans roles
+takes the roles it shows as `roles=a,b` (all roles when left out). Output order follows
+the data files, or is sorted, so the same data always gives the same page.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .data import Claim, Dimension, Guide, Role, Skill
+from . import citations, export, reference
+from .data import Guide
 from .markdown import link, table, tabs, text
+from .models import DATA_FILES, Citation, Claim, Dimension, Role, Skill
+from .paths import pair_page, role_page
 
 
 class MarkerError(Exception):
@@ -28,26 +33,32 @@ class MarkerError(Exception):
 class Context:
     guide: Guide
     page: str  # the page being built, relative to docs/
-    homes: dict[str, str]  # "list: sources" -> the page holding that marker
+    homes: dict[str, str]  # "list sources" -> the page holding that marker
 
-    def cite(self, source_ids: Sequence[str]) -> str:
-        """Links to each source's entry on the Sources page, e.g. '[Amdari](../reference/sources.md#amdari)'."""
-        home = self.homes.get("list: sources")
-        if home is None:
-            raise MarkerError("citations need a page with <!-- list: sources -->, and none has it")
-        return "; ".join(link(self.guide.sources[i].label, f"{home}#{i}", self.page) for i in source_ids)
+    def cite(self, sources: Sequence[Citation]) -> str:
+        return citations.marker(sources)
 
     def claim(self, claim: Claim) -> str:
-        return f"{text(claim.text)} ({self.cite(claim.sources)})"
+        """The claim's text followed by its citation."""
+        return text(claim.text) + self.cite(claim.sources)
 
-    def role_link(self, role: Role) -> str:
-        return link(role.name, role.page, self.page)
+    def role_link(self, role: Role, mid_sentence: bool = False) -> str:
+        return link(role.mid_sentence if mid_sentence else role.name, role_page(role.id), self.page)
 
     def role(self, role_id: str) -> Role:
         ids = [role.id for role in self.guide.roles]
         if role_id not in ids:
             raise MarkerError(f"unknown role {role_id!r}; expected one of: {', '.join(ids)}")
         return self.guide.role(role_id)
+
+    def roles(self, wanted: str | None) -> tuple[Role, ...]:
+        """All roles, or those named in a comma-separated `roles=` parameter, in that order."""
+        if wanted is None:
+            return self.guide.roles
+        chosen = tuple(self.role(role_id) for role_id in wanted.split(","))
+        if len({role.id for role in chosen}) != len(chosen):
+            raise MarkerError(f"roles={wanted} names a role twice; expected each role once")
+        return chosen
 
     def dimensions(self, wanted: str | None) -> tuple[Dimension, ...]:
         """All dimensions, or those named in a comma-separated `dimensions=` parameter, in that order."""
@@ -61,117 +72,192 @@ class Context:
             chosen.append(by_id[dimension_id])
         return tuple(chosen)
 
+    def home(self, key: str) -> str | None:
+        return self.homes.get(key)
 
-def _disagreement_anchor(dimension: Dimension) -> str:
-    return f"disagreement-{dimension.id}"
+
+def _disagreement_anchor(disagreement_id: str) -> str:
+    return f"disagreement-{disagreement_id}"
 
 
-def _sources_cell(context: Context, dimension: Dimension) -> str:
-    cell = context.cite(dimension.sources)
-    home = context.homes.get("list: disagreements")
-    if dimension.disagreement and home:
-        cell += " · " + link("Sources disagree", f"{home}#{_disagreement_anchor(dimension)}", context.page)
+def _dimension_cell(context: Context, dimension: Dimension) -> str:
+    """The row heading: the dimension, its anchor, and a link to any disagreement about it."""
+    cell = f'<span id="{dimension.id}"></span>**{text(dimension.label)}**'
+    home = context.home("list disagreements")
+    for disagreement in context.guide.disagreements:
+        if disagreement.dimension == dimension.id and home:
+            target = f"{home}#{_disagreement_anchor(disagreement.id)}"
+            cell += "<br>" + link("Sources disagree", target, context.page)
     return cell
 
 
-# --- Tables --------------------------------------------------------------------
+# --- Tables ----------------------------------------------------------------------------
 
 
-def comparison_table(context: Context, dimensions: str | None = None) -> str:
-    roles = context.guide.roles
-    header = ["Dimension", *(context.role_link(role) for role in roles), "Sources"]
+def comparison_table(context: Context, roles: str | None = None, dimensions: str | None = None) -> str:
+    shown = context.roles(roles)
+    header = ["Dimension", *(context.role_link(role) for role in shown)]
     rows = [
-        [f"**{text(d.label)}**", *(text(d.values[role.id]) for role in roles), _sources_cell(context, d)]
+        [_dimension_cell(context, d), *(context.claim(role.values[d.id]) for role in shown)]
         for d in context.dimensions(dimensions)
     ]
     return table(header, rows)
 
 
-def at_a_glance_table(context: Context, role: str, dimensions: str | None = None) -> str:
+def role_values_table(context: Context, role: str, dimensions: str | None = None) -> str:
+    """One role's own value on each dimension."""
     chosen = context.role(role)
-    rows = [["**In one sentence**", text(chosen.summary), context.cite(chosen.sources)]]
-    rows += [
-        [f"**{text(d.label)}**", text(d.values[chosen.id]), _sources_cell(context, d)]
-        for d in context.dimensions(dimensions)
-    ]
-    return table(["Dimension", text(chosen.name), "Sources"], rows)
+    rows = [[_dimension_cell(context, d), context.claim(chosen.values[d.id])] for d in context.dimensions(dimensions)]
+    return table(["Dimension", text(chosen.name)], rows)
 
 
-def _shared_skills(guide: Guide) -> list[Skill]:
-    """Skills more than one role needs, by name."""
-    return sorted((s for s in guide.skills if len(s.roles) > 1), key=lambda s: s.name.casefold())
+def _skills(context: Context, role: Role) -> dict[str, Skill]:
+    return {needed.skill: context.guide.skills[needed.skill] for needed in role.skills}
 
 
-def _own_skills(guide: Guide, role: Role) -> list[Skill]:
-    """Skills only `role` needs, by name."""
-    return sorted((s for s in guide.skills if s.roles == (role.id,)), key=lambda s: s.name.casefold())
+def shared_and_own_skills(context: Context, shown: Sequence[Role]) -> tuple[list[Skill], dict[str, list[Skill]]]:
+    """Skills every role shown needs, and each role's skills that no other role shown needs, by name."""
+    by_role = {role.id: _skills(context, role) for role in shown}
+    shared = set.intersection(*(set(skills) for skills in by_role.values()))
+    own = {
+        role.id: [
+            skill
+            for skill_id, skill in by_role[role.id].items()
+            if not any(skill_id in by_role[other.id] for other in shown if other is not role)
+        ]
+        for role in shown
+    }
+    name = lambda skill: skill.name.casefold()  # noqa: E731 - a sort key
+    return sorted((context.guide.skills[s] for s in shared), key=name), {k: sorted(v, key=name) for k, v in own.items()}
 
 
-def fit_table(context: Context) -> str:
-    """Interests and distinct strengths side by side, one column per role."""
-    guide = context.guide
-    roles = guide.roles
+def skills_table(context: Context, roles: str | None = None) -> str:
+    """Skills shared by all the roles shown, then each role's own, as content tabs (no tab for an empty group)."""
+    shown = context.roles(roles)
+    shared, own = shared_and_own_skills(context, shown)
+    everyone = "both" if len(shown) == 2 else f"all {len(shown)}"
+    groups = [(f"Shared by {everyone}", shared, shown)]
+    groups += [(f"{role.name} only", own[role.id], (role,)) for role in shown]
+
+    def panel(skills: list[Skill], holders: Sequence[Role]) -> str:
+        def sources(skill: Skill) -> str:
+            return "".join(context.cite(_needed(role, skill).sources) for role in holders)
+
+        rows = [[f"**{text(s.name)}**", text(s.description) + sources(s)] for s in skills]
+        return table(["Skill", "What it means"], rows)
+
+    return tabs((title, panel(skills, holders)) for title, skills, holders in groups if skills)
+
+
+def _needed(role: Role, skill: Skill):
+    return next(needed for needed in role.skills if needed.skill == skill.id)
+
+
+def fit_table(context: Context, roles: str | None = None) -> str:
+    """The work at the heart of each role, and its skills that no other role shown needs, one column per role."""
+    shown = context.roles(roles)
+    shared, own = shared_and_own_skills(context, shown)
 
     def names(skills: list[Skill]) -> str:
-        return "<br>".join(text(skill.name) for skill in skills)
+        return "<br>".join(text(skill.name) for skill in skills) or "None of its own"
 
     rows = [
-        ["**You may enjoy it if you like**", *("<br>".join(map(context.claim, r.interests)) for r in roles)],
-        ["**Strengths that set it apart**", *(names(_own_skills(guide, r)) for r in roles)],
-        ["**Strengths both need**", *(names(_shared_skills(guide)) for _ in roles)],
+        ["**The work at its heart**", *("<br>".join(map(context.claim, r.interests)) for r in shown)],
+        ["**Skills no other role here needs**", *(names(own[r.id]) for r in shown)],
     ]
-    return table(["Aspect", *(context.role_link(role) for role in roles)], rows)
+    if shared:
+        everyone = "both" if len(shown) == 2 else f"all {len(shown)}"
+        rows.append([f"**Skills {everyone} need**", *(names(shared) for _ in shown)])
+    return table(["", *(context.role_link(role) for role in shown)], rows)
 
 
-def skills_table(context: Context) -> str:
-    """Shared skills, then each role's own, as content tabs (a group with no skills gets no tab)."""
-    guide = context.guide
-    groups = [("Shared by both", _shared_skills(guide))]
-    groups += [(f"{role.name} only", _own_skills(guide, role)) for role in guide.roles]
-
-    def panel(skills: list[Skill]) -> str:
-        rows = [[f"**{text(s.name)}**", text(s.description), context.cite(s.sources)] for s in skills]
-        return table(["Skill", "What it means", "Sources"], rows)
-
-    return tabs((title, panel(skills)) for title, skills in groups if skills)
-
-
-def handoff_crossings_table(context: Context) -> str:
-    """What crosses the boundary, one tab per direction."""
+def handoff_crossings_table(context: Context, roles: str | None = None) -> str:
+    """What crosses between the roles shown, one tab per direction."""
     handoff = context.guide.handoff
-    order = [role.id for role in context.guide.roles]
-    directions = sorted(
-        {(c.from_role, c.to_role) for c in handoff.crossings},
-        key=lambda pair: (order.index(pair[0]), order.index(pair[1])),
-    )
+    shown = context.roles(roles)
+    order = [role.id for role in shown]
+    crossings = [c for c in handoff.crossings if c.from_role in order and c.to_role in order]
     panels = []
-    for from_role, to_role in directions:
-        crossings = sorted(
-            (c for c in handoff.crossings if (c.from_role, c.to_role) == (from_role, to_role)),
-            key=lambda c: handoff.number(c.at),
-        )
+    for (from_role, to_role), group in itertools.groupby(
+        sorted(crossings, key=lambda c: (order.index(c.from_role), order.index(c.to_role), handoff.number(c.step))),
+        key=lambda c: (c.from_role, c.to_role),
+    ):
         rows = [
-            [text(c.item), text(f"{handoff.number(c.at)}. {handoff.step(c.at).title}"), context.cite(c.sources)]
-            for c in crossings
+            [text(c.item) + context.cite(c.sources), text(f"{handoff.number(c.step)}. {handoff.step(c.step).title}")]
+            for c in group
         ]
         title = f"{context.guide.role(from_role).name} → {context.guide.role(to_role).name}"
-        panels.append((title, table(["What crosses", "At step", "Sources"], rows)))
-    return tabs(panels)
+        panels.append((title, table(["What crosses", "At step"], rows)))
+    return tabs(panels) if panels else "Nothing in the handoff data passes between these roles."
 
 
-# --- Lists ---------------------------------------------------------------------
+# --- Lists -----------------------------------------------------------------------------
+
+
+def _claims_list(context: Context, claims: Sequence[Claim]) -> str:
+    return "\n".join(f"- {context.claim(claim)}" for claim in claims)
+
+
+def interests_list(context: Context, role: str) -> str:
+    return _claims_list(context, context.role(role).interests)
 
 
 def routes_list(context: Context, role: str) -> str:
-    return "\n".join(f"- {context.claim(route)}" for route in context.role(role).routes)
+    return _claims_list(context, context.role(role).routes)
+
+
+def credentials_list(context: Context, role: str) -> str:
+    chosen = context.role(role)
+    if not chosen.credentials:
+        return "The sources at hand name no credential for this role."
+    return _claims_list(context, chosen.credentials)
+
+
+def role_skills_list(context: Context, role: str) -> str:
+    chosen = context.role(role)
+    skills = sorted(chosen.skills, key=lambda needed: context.guide.skills[needed.skill].name.casefold())
+    return "\n".join(
+        f"- **{text(context.guide.skills[needed.skill].name)}**: "
+        f"{text(context.guide.skills[needed.skill].description)}{context.cite(needed.sources)}"
+        for needed in skills
+    )
+
+
+def pairs_list(context: Context, role: str | None = None) -> str:
+    """Links to the comparison of each pair of roles (with `role=`, the pairs it is in)."""
+    roles = context.guide.roles
+    pairs = [(a, b) for a, b in itertools.combinations(roles, 2) if role is None or role in (a.id, b.id)]
+    if role is not None:
+        context.role(role)
+    return "\n".join(
+        f"- {link(f'{a.name} vs {b.mid_sentence}', pair_page(a.id, b.id), context.page)}" for a, b in pairs
+    )
+
+
+def pair_lead(context: Context, roles: str) -> str:
+    """The one-paragraph difference between two roles, from their one-sentence summaries."""
+    shown = _pair(context, roles)
+    return " ".join(
+        f"A {context.role_link(role, mid_sentence=True)}: {text(_lower_first(role.summary.text))}"
+        f"{context.cite(role.summary.sources)}"
+        for role in shown
+    )
+
+
+def _lower_first(value: str) -> str:
+    return value[:1].lower() + value[1:]
 
 
 def disagreements_list(context: Context) -> str:
-    sections = [
-        f"### {text(d.label)} {{ #{_disagreement_anchor(d)} }}\n\n{context.claim(d.disagreement)}"
-        for d in context.guide.dimensions
-        if d.disagreement
-    ]
+    dimensions = {d.id: d for d in context.guide.dimensions}
+    sections = []
+    for disagreement in context.guide.disagreements:
+        lines = [f"### {text(disagreement.title)} {{ #{_disagreement_anchor(disagreement.id)} }}", ""]
+        if disagreement.dimension:
+            label = dimensions[disagreement.dimension].label
+            lines += [f"On the dimension {link(label, f'{context.page}#{disagreement.dimension}', context.page)}:", ""]
+        lines += [f"- {context.claim(side)}" for side in disagreement.sides]
+        sections.append("\n".join(lines))
     return "\n\n".join(sections) or "The sources cited here agree on every dimension."
 
 
@@ -180,8 +266,9 @@ def handoff_steps_list(context: Context) -> str:
     handoff = context.guide.handoff
     items = []
     for number, step in enumerate(handoff.steps, 1):
-        parts = [f"{number}. **{text(step.title)}.** Led by the {context.role_link(context.guide.role(step.owner))}."]
-        parts.append(text(step.summary))
+        owner = context.role_link(context.guide.role(step.owner), mid_sentence=True)
+        parts = [f'{number}. <span id="step-{step.id}"></span>**{text(step.title)}.** Led by the {owner}.']
+        parts.append(text(step.summary) + context.cite(step.sources))
         if step.produces:
             parts.append(f"*Produces:* {text(', '.join(step.produces))}.")
         for transition in step.next:
@@ -189,21 +276,22 @@ def handoff_steps_list(context: Context) -> str:
             goes = "goes back to" if target <= number else "leads to"
             label = f" ({text(transition.label)})" if transition.label else ""
             parts.append(f"Then {goes} step {target}{label}.")
-        parts.append(f"({context.cite(step.sources)})")
         items.append(" ".join(parts))
     return "\n".join(items)
 
 
-def handoff_checklist(context: Context) -> str:
-    return "\n".join(f"- [ ] {context.claim(item)}" for item in context.guide.handoff.checklist)
-
-
 def glossary_list(context: Context) -> str:
-    entries = []
-    for term in sorted(context.guide.glossary, key=lambda t: t.term.casefold()):
-        name = f"{text(term.term)} ({text(term.abbreviation)})" if term.abbreviation else text(term.term)
-        entries.append(f"{name} {{ #{term.id} }}\n:   {text(term.definition)} ({context.cite(term.sources)})")
-    return "\n\n".join(entries)
+    """An A–Z index, then a heading per initial and per term, so each term can be linked to and found by search."""
+    terms = sorted(context.guide.glossary, key=lambda t: t.term.casefold())
+    letters = sorted({term.term[0].upper() for term in terms})
+    index = " · ".join(f"[{letter}](#{letter.lower()})" for letter in letters)
+    sections = [f'<nav class="pvp-az" aria-label="Glossary, A to Z" markdown>{index}</nav>']
+    for letter in letters:
+        sections.append(f"## {letter} {{ #{letter.lower()} }}")
+        for term in (t for t in terms if t.term[0].upper() == letter):
+            name = f"{text(term.term)} ({text(term.abbreviation)})" if term.abbreviation else text(term.term)
+            sections.append(f"### {name} {{ #{term.id} }}\n\n{text(term.definition)}{context.cite(term.sources)}")
+    return "\n\n".join(sections)
 
 
 def _full_stop(value: str) -> str:
@@ -212,7 +300,7 @@ def _full_stop(value: str) -> str:
 
 
 def sources_list(context: Context) -> str:
-    """The bibliography: one heading per source, its id as the anchor citations link to."""
+    """The bibliography: one heading per source, its id as the anchor references link to."""
     entries = []
     for source in sorted(context.guide.sources.values(), key=lambda s: s.label.casefold()):
         parts = [(source.title, "*{}*"), (source.publisher, "{}")]
@@ -226,6 +314,103 @@ def sources_list(context: Context) -> str:
             lines.append(f"<{quote(source.url, safe=':/?#@!$&+,;=%~')}>")
         if source.licence:
             lines.append(f"Licence: {text(source.licence)}.")
+        if source.credit:
+            lines.append(f"Credit: {text(source.credit)}")
         lines.append(f"Used for: {text(source.contributes)}")
         entries.append("\n\n".join(lines))
     return "\n\n".join(entries)
+
+
+def data_files_list(context: Context) -> str:
+    """The field reference of every data file, generated from its model."""
+    return reference.data_files()
+
+
+def data_export_list(context: Context) -> str:
+    """Links to each file of the open data export, and to the schemas of the data files."""
+    items = [
+        f"- {link(name, f'{export.FOLDER}/{name}', context.page)}: {text(contents)}."
+        for name, contents in export.CONTENTS.items()
+    ]
+    schemas = ", ".join(
+        link(data_file.schema, f"{export.FOLDER}/schemas/{data_file.schema}", context.page) for data_file in DATA_FILES
+    )
+    return "\n".join(items) + f"\n- Schemas: {schemas}."
+
+
+# --- Roles, pairs and titles -----------------------------------------------------------
+
+
+def roles_list(context: Context) -> str:
+    """Each role with its one-sentence summary, linking to its page."""
+    return "\n".join(f"- **{context.role_link(role)}**: {context.claim(role.summary)}" for role in context.guide.roles)
+
+
+def pairs_table(context: Context) -> str:
+    """A grid of roles by roles: each cell links to the comparison of its row and column."""
+    roles = context.guide.roles
+    header = ["", *(text(role.name) for role in roles)]
+    rows = []
+    for row in roles:
+        cells = [f"**{text(row.name)}**"]
+        for column in roles:
+            if column.id == row.id:
+                cells.append("")
+            else:
+                label = f"{row.name} vs {column.mid_sentence}"
+                cells.append(link(label, pair_page(row.id, column.id), context.page))
+        rows.append(cells)
+    return table(header, rows)
+
+
+def _crosswalk_cell(context: Context, claim: Claim | None) -> str:
+    return context.claim(claim) if claim is not None else "Not listed"
+
+
+def crosswalk_table(context: Context) -> str:
+    """Where each role title sits in each taxonomy, one row per role."""
+    taxonomies = context.guide.taxonomies
+    header = ["Role", *(text(taxonomy.label) for taxonomy in taxonomies)]
+    rows = [
+        [context.role_link(role), *(_crosswalk_cell(context, role.crosswalk[t.id]) for t in taxonomies)]
+        for role in context.guide.roles
+    ]
+    return table(header, rows)
+
+
+def role_crosswalk_list(context: Context, role: str) -> str:
+    chosen = context.role(role)
+    return "\n".join(
+        f"- **{text(taxonomy.label)}**: {_crosswalk_cell(context, chosen.crosswalk[taxonomy.id])}"
+        for taxonomy in context.guide.taxonomies
+    )
+
+
+def tasks_list(context: Context, role: str) -> str:
+    chosen = context.role(role)
+    if not chosen.tasks:
+        return "O*NET has no occupation for this title, so there are no task statements to show."
+    return _claims_list(context, chosen.tasks)
+
+
+def _pair(context: Context, roles: str) -> tuple[Role, Role]:
+    shown = context.roles(roles)
+    if len(shown) != 2:
+        raise MarkerError(f"roles={roles} names {len(shown)} roles; expected two")
+    return shown[0], shown[1]
+
+
+def pair_together_list(context: Context, roles: str) -> str:
+    first, second = _pair(context, roles)
+    pair = context.guide.pair(first.id, second.id)
+    if pair is None or not pair.together:
+        return "None of the sources at hand describes how these two roles work together."
+    return _claims_list(context, pair.together)
+
+
+def pair_confusion_list(context: Context, roles: str) -> str:
+    first, second = _pair(context, roles)
+    pair = context.guide.pair(first.id, second.id)
+    if pair is None or not pair.confusion:
+        return "None of the sources at hand says why these two roles are confused."
+    return _claims_list(context, pair.confusion)

@@ -51,23 +51,24 @@ class YamlDocument:
     root: yaml.Node
 
     def line_of(self, path: tuple[str | int, ...]) -> int:
-        """1-based line of the deepest node on `path` that exists."""
-        node = self.root
+        """1-based line of the deepest part of `path` that exists: a field's key, or a list item."""
+        node, line = self.root, self.root.start_mark.line
         for step in path:
-            child = _child(node, step)
-            if child is None:
+            found = _child(node, step)
+            if found is None:
                 break
-            node = child
-        return node.start_mark.line + 1
+            line, node = found
+        return line + 1
 
 
-def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
+def _child(node: yaml.Node, step: str | int) -> tuple[int, yaml.Node] | None:
+    """The node at `step` below `node`, with the line that names it (a key's line, or an item's)."""
     if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-        return node.value[step]
+        return node.value[step].start_mark.line, node.value[step]
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if key_node.value == step:
-                return value_node
+                return key_node.start_mark.line, value_node
     return None
 
 

@@ -1,0 +1,58 @@
+"""Checklists a reader can tick: the self-check (each statement leans to a role) and the handoff checklist.
+
+Each item is one <label>, so the whole statement is the tap target; its references
+and key stay outside the label. Without JavaScript the page reads as a plain list with
+the key visible; docs/assets/javascripts/checklists.js adds the live result or
+progress, keeps ticks in the browser's local storage and offers a reset.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from .markdown import link, text
+from .models import Citation
+from .paths import role_page
+from .render import Context
+
+
+def _item(context: Context, item_id: str, statement: str, sources: Sequence[Citation], after: str = "") -> str:
+    box = f'<input type="checkbox" name="{html.escape(item_id)}">'
+    return (
+        f'<li markdown="span"><label>{box} <span>{text(statement)}</span></label>'
+        f"{context.cite(sources)}{after}</li>"
+    )
+
+
+def _checklist(store: str, kind: str, items: list[str], status: str) -> str:
+    """The list, then a status line and a reset button that only the script shows."""
+    return "\n".join(
+        [
+            f'<div class="pvp-check" data-pvp-store="{store}" data-pvp-kind="{kind}" markdown>',
+            '<ul class="pvp-check__items" markdown>',
+            *items,
+            "</ul>",
+            f'<p class="pvp-check__status" role="status" aria-live="polite" hidden>{status}</p>',
+            '<p class="pvp-check__reset" hidden><button type="button" class="md-button">Clear my ticks</button></p>',
+            "</div>",
+        ]
+    )
+
+
+def selfcheck(context: Context) -> str:
+    """The self-check: statements from data/selfcheck.yml, each with the role it leans to."""
+    items = []
+    for statement in context.guide.selfcheck:
+        role = context.guide.role(statement.leans)
+        key = f' <span class="pvp-check__key">leans to the {link(role.mid_sentence, role_page(role.id), context.page)}</span>'
+        items.append(_item(context, statement.id, statement.text, statement.sources, key))
+    return _checklist("selfcheck", "leans", items, "Tick a statement to see which roles your answers lean towards.")
+
+
+def handoff_checklist(context: Context) -> str:
+    items = [
+        _item(context, f"item-{number}", claim.text, claim.sources)
+        for number, claim in enumerate(context.guide.handoff.checklist, 1)
+    ]
+    return _checklist("handoff-checklist", "progress", items, f"0 of {len(items)} ticked.")

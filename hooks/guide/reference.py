@@ -1,0 +1,85 @@
+"""The field reference of every data file, generated from the models: one definition, documented."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, RootModel
+
+from .markdown import table, text
+from .models import DATA_FILES, PATTERN_MEANINGS
+
+
+def _anchor(model: type[BaseModel]) -> str:
+    return f"shape-{model.__name__.lower()}"
+
+
+def _describe(annotation: Any, seen: list[type[BaseModel]]) -> str:
+    """A type in words, e.g. 'list of [Claim](#shape-claim)'; models met are added to `seen`."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        base, *metadata = args
+        for meta in metadata:
+            pattern = getattr(meta, "pattern", None)
+            if pattern in PATTERN_MEANINGS:
+                return PATTERN_MEANINGS[pattern]
+        for meta in metadata:
+            if getattr(meta, "json_schema_input_type", None) is not None:  # a citation: id or {id, at}
+                return f"source id, or {_describe(base, seen)}"
+        limit = next((m.max_length for m in metadata if getattr(m, "max_length", None)), None)
+        described = _describe(base, seen)
+        return f"{described} (at most {limit} characters)" if limit and described == "text" else described
+    if origin in (typing.Union, types.UnionType):
+        kept = [arg for arg in args if arg is not type(None)]
+        described = " or ".join(_describe(arg, seen) for arg in kept)
+        return described + (", or null" if len(kept) < len(args) else "")
+    if origin is typing.Literal:
+        return "one of: " + ", ".join(f"`{arg}`" for arg in args)
+    if origin in (tuple, list):
+        return f"list of {_describe(args[0], seen)}"
+    if origin is dict:
+        return f"mapping of {_describe(args[0], seen)} to {_describe(args[1], seen)}"
+    if isinstance(annotation, type) and issubclass(annotation, RootModel):
+        return _describe(annotation.model_fields["root"].annotation, seen)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation not in seen:
+            seen.append(annotation)
+        return f"[{annotation.__name__}](#{_anchor(annotation)})"
+    return {str: "text", bool: "true or false", int: "whole number"}.get(annotation, str(annotation))
+
+
+def _fields_table(model: type[BaseModel], seen: list[type[BaseModel]]) -> str:
+    rows = []
+    for name, field in model.model_fields.items():
+        required = "required" if field.is_required() else "optional"
+        rows.append(
+            [f"`{field.alias or name}`", _describe(field.annotation, seen), required, text(field.description or "")]
+        )
+    return table(["Field", "Value", "", "Meaning"], rows)
+
+
+def data_files() -> str:
+    """A section per data file (its fields or its entries), then each shape used inside them."""
+    seen: list[type[BaseModel]] = []
+    sections = []
+    for data_file in DATA_FILES:
+        model = data_file.model
+        heading = f"### `data/{data_file.pattern}` {{ #file-{data_file.schema.removesuffix('.schema.json')} }}"
+        doc = text(" ".join((model.__doc__ or "").split()))
+        if issubclass(model, RootModel):
+            body = f"A list of {_describe(model.model_fields['root'].annotation, seen).removeprefix('list of ')}."
+        else:
+            body = _fields_table(model, seen)
+        schema = f"Schema: `data/schemas/{data_file.schema}`."
+        sections.append(f"{heading}\n\n{doc}\n\n{body}\n\n{schema}")
+    done: list[type[BaseModel]] = []
+    while len(done) < len(seen):
+        model = next(m for m in seen if m not in done)
+        done.append(model)
+        if any(model is data_file.model for data_file in DATA_FILES):
+            continue
+        doc = text(" ".join((model.__doc__ or "").split()))
+        sections.append(f"### {model.__name__} {{ #{_anchor(model)} }}\n\n{doc}\n\n{_fields_table(model, seen)}")
+    return "\n\n".join(sections)
