@@ -45,8 +45,9 @@ $(VENV)/.site-installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
+$(VENV)/.test-installed: requirements-test.txt scripts/fetch_axe.py $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(BIN)/python scripts/fetch_axe.py
 	touch $@
 
 clean:

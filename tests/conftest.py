@@ -18,14 +18,6 @@ from sample_data import write_sample
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# An init script for browser contexts. Material draws each Mermaid diagram in a closed
-# shadow root, out of reach of selectors and axe; opened, the drawn SVG can be checked
-# and audited like the rest of the page. Nothing else about the page changes.
-OPEN_SHADOW_ROOTS = """
-const attachShadow = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attachShadow.call(this, { ...init, mode: "open" }); };
-"""
-
 
 def foreign_requests(urls: list[str], base: str) -> list[str]:
     """The requested URLs that are neither the local server's nor inline (data:, blob:)."""

@@ -1,4 +1,4 @@
-"""The built site in a real headless Chromium: loads cleanly, navigates, searches, draws the diagram.
+"""The built site in a real headless Chromium, as a reader uses it on a desktop and on a phone.
 
 Every test also fails if the page requested anything from a host other than the local server.
 """
@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from built_site import nav_pages, page_url
-from conftest import OPEN_SHADOW_ROOTS, foreign_requests
+from built_site import page_url, site_pages
+from conftest import foreign_requests
 from guide.data import load_guide
+from guide.paths import role_page
 
 GUIDE = load_guide(Path(__file__).resolve().parent.parent / "data")
-NAV_URLS = [page_url(page) for page in nav_pages()]
+SITE_URLS = [page_url(page) for page in site_pages()]
+PHONE = (390, 844)
 
 
 def heading(title: str) -> re.Pattern[str]:
@@ -44,16 +46,27 @@ class Visit:
         self.page.locator("input.md-search__input").press_sequentially(query, delay=30)
 
 
-@pytest.fixture(params=[(1280, 900), (390, 844)], ids=["desktop", "phone"])
-def visit(browser: Browser, server: str, request: pytest.FixtureRequest) -> Iterator[Visit]:
-    width, height = request.param
+def new_visit(browser: Browser, server: str, width: int, height: int) -> tuple[Visit, object]:
     context = browser.new_context(viewport={"width": width, "height": height})
-    context.add_init_script(OPEN_SHADOW_ROOTS)  # so the drawn diagram can be read
     page = context.new_page()
     visit = Visit(page, server)
     page.on("request", lambda r: visit.requests.append(r.url))
     page.on("console", lambda m: visit.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: visit.errors.append(str(e)))
+    return visit, context
+
+
+@pytest.fixture(params=[(1280, 900), PHONE], ids=["desktop", "phone"])
+def visit(browser: Browser, server: str, request: pytest.FixtureRequest) -> Iterator[Visit]:
+    visit, context = new_visit(browser, server, *request.param)
+    yield visit
+    context.close()
+    assert foreign_requests(visit.requests, visit.base) == []
+
+
+@pytest.fixture
+def phone(browser: Browser, server: str) -> Iterator[Visit]:
+    visit, context = new_visit(browser, server, *PHONE)
     yield visit
     context.close()
     assert foreign_requests(visit.requests, visit.base) == []
@@ -62,77 +75,191 @@ def visit(browser: Browser, server: str, request: pytest.FixtureRequest) -> Iter
 def test_home_page_loads_without_console_errors(visit: Visit) -> None:
     visit.open()
     expect(visit.page.locator("h1")).to_have_text(heading("Product vs Project"))
+    expect(visit.page.locator(".grid.cards > ul > li")).to_have_count(6)
     visit.page.wait_for_load_state("networkidle")
     assert visit.errors == []
 
 
-def follow(visit: Visit, name: str) -> None:
-    """Click the navigation link called `name` as a reader would: tabs on a desktop, the drawer on a phone."""
-    menu = visit.page.locator("label.md-header__button[for='__drawer']")
+def follow(visit: Visit, section: str, name: str | None = None) -> None:
+    """Go to a section's first page, or to the page `name` in it, as a reader would: with the
+    tabs and the sidebar on a desktop, through the drawer and the section's pane on a phone."""
+    page = visit.page
+    menu = page.locator("label.md-header__button[for='__drawer']")
+    target = name or section
     if menu.is_visible():
         menu.click()
-    visit.page.locator(".md-tabs, nav.md-nav--primary").get_by_role("link", name=name, exact=True).locator(
-        "visible=true"
-    ).first.click()
-    expect(visit.page.locator("h1")).to_have_text(heading(name))
+        drawer = page.locator("nav.md-nav--primary")
+        drawer.locator("label.md-nav__link", has_text=section).locator("visible=true").first.click()
+        pane = drawer.locator("nav.md-nav[aria-expanded='true']").last
+        pane.get_by_role("link", name=target, exact=True).locator("visible=true").first.click()
+    else:
+        page.locator(".md-tabs").get_by_role("link", name=section, exact=True).click()
+        if name:
+            page.locator("nav.md-nav--primary").get_by_role("link", name=name, exact=True).first.click()
+    expect(page.locator("h1")).to_have_text(heading(target))
 
 
 @pytest.mark.parametrize("role", GUIDE.roles, ids=lambda role: role.id)
 def test_each_role_page_is_reachable_through_the_navigation(visit: Visit, role) -> None:
     visit.open()
-    follow(visit, "The roles")
-    follow(visit, role.name)
-    assert visit.page.url == visit.base + page_url(role.page)
+    follow(visit, "The roles", role.name)
+    assert visit.page.url == visit.base + page_url(role_page(role.id))
     assert visit.errors == []
 
 
-def test_search_for_roadmap_shows_results(visit: Visit) -> None:
-    visit.open()
-    visit.search("roadmap")
-    results = visit.page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible()
-    assert results.count() >= 3
-    expect(visit.page.locator(".md-search-result mark").first).to_contain_text("roadmap", ignore_case=True)
+@pytest.mark.parametrize("path", SITE_URLS, ids=lambda path: path or "home")
+def test_no_page_scrolls_sideways_on_a_phone(phone: Visit, path: str) -> None:
+    """Only code blocks and tab strips may scroll sideways at 390 px; the page itself never."""
+    phone.open(path)
+    phone.page.wait_for_load_state("networkidle")
+    assert phone.page.evaluate("document.documentElement.scrollWidth") <= PHONE[0], path
+    wide = phone.page.evaluate(
+        """() => [...document.querySelectorAll('article *')]
+            .filter(el => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+            .filter(el => !el.closest('pre, .tabbed-labels, .md-typeset__scrollwrap:has(> .md-typeset__table > table:not([data-stack]))'))
+            .map(el => el.tagName + '.' + el.className)"""
+    )
+    assert wide == [], f"{path}: boxes that scroll sideways: {wide}"
+    assert phone.errors == []
 
 
-def test_handoff_diagram_is_drawn_from_local_files_only(visit: Visit) -> None:
-    visit.open("handoff/")
-    svg = visit.page.locator(".mermaid svg")
-    expect(svg).to_be_visible(timeout=15_000)
-    drawn = svg.text_content()
-    for role in GUIDE.roles:
-        assert role.name in drawn
-    for step in GUIDE.handoff.steps:
-        assert step.title in drawn
-    assert visit.page.locator("pre.mermaid code").count() == 0  # the code block was replaced
-    assert any("/assets/vendor/mermaid/" in url for url in visit.requests)
-    assert visit.errors == []
+def test_a_comparison_on_a_phone_keeps_each_dimension_with_its_values(phone: Visit) -> None:
+    phone.open("compare/")
+    row = phone.page.locator("table[data-stack] tbody tr").first
+    header, first_cell = row.locator("th[scope='row']"), row.locator("td").first
+    expect(header).to_be_visible()
+    assert header.bounding_box()["y"] < first_cell.bounding_box()["y"]  # stacked, the dimension on top
+    assert first_cell.bounding_box()["width"] > 300  # each value has the width of the screen
+    label = phone.page.evaluate("td => getComputedStyle(td, '::before').content", first_cell.element_handle())
+    assert label.strip('"') == GUIDE.roles[0].name  # each value says whose it is
 
 
-def test_pages_without_a_diagram_load_no_mermaid(visit: Visit) -> None:
+def scripts(visit: Visit) -> set[str]:
+    return {url.split("/")[-1] for url in visit.requests if url.split("?")[0].endswith(".js")}
+
+
+def test_handoff_diagram_is_an_inline_svg_of_every_role_and_step_with_no_script(visit: Visit) -> None:
     visit.open("compare/")
     visit.page.wait_for_load_state("networkidle")
-    assert not [url for url in visit.requests if "/vendor/mermaid/" in url]
-
-
-def test_diagram_draws_after_instant_navigation_from_home(visit: Visit) -> None:
-    visit.open()
-    follow(visit, "The handoff")
-    expect(visit.page.locator(".mermaid svg")).to_be_visible(timeout=15_000)
+    elsewhere = scripts(visit)
+    visit.requests.clear()
+    visit.open("handoff/")
+    visit.page.wait_for_load_state("networkidle")
+    assert scripts(visit) == elsewhere  # the diagram brings no script of its own
+    svg = visit.page.locator("figure.pvp-diagram svg:visible")
+    expect(svg).to_have_count(1)
+    expect(svg.locator("title")).to_have_text(GUIDE.handoff.title)
+    links = svg.locator("a")
+    expect(links).to_have_count(len(GUIDE.handoff.steps))
+    for step, link in zip(GUIDE.handoff.steps, links.all(), strict=True):
+        owner = GUIDE.role(step.owner)
+        assert link.get_attribute("aria-label").endswith(f"{step.title}, led by the {owner.mid_sentence}")
+        assert link.get_attribute("href") == f"#step-{step.id}"
+    drawn = svg.text_content()
+    for role in {step.owner for step in GUIDE.handoff.steps}:
+        assert GUIDE.role(role).name in drawn or visit.page.viewport_size["width"] > PHONE[0]
+    legend = visit.page.locator("figure.pvp-diagram .pvp-legend").text_content()
+    for role in {step.owner for step in GUIDE.handoff.steps}:
+        assert GUIDE.role(role).name in legend
+    if visit.page.viewport_size["width"] == PHONE[0]:
+        smallest = visit.page.evaluate(
+            """svg => Math.min(...[...svg.querySelectorAll('text')].map(t =>
+                parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width))""",
+            svg.element_handle(),
+        )
+        assert smallest >= 12, f"text as small as {smallest:.1f} px on a phone"
+    links.first.click()
+    assert visit.page.url.endswith(f"#step-{GUIDE.handoff.steps[0].id}")
     assert visit.errors == []
 
 
-@pytest.mark.parametrize("path", NAV_URLS)
-def test_every_page_loads_only_from_the_site_itself(visit: Visit, path: str) -> None:
-    """The fixture fails the test on any request to another host; here every page is opened and settled."""
-    visit.open(path)
-    visit.page.wait_for_load_state("networkidle")
-    assert visit.requests and visit.errors == []
+def test_the_self_check_answers_and_remembers(phone: Visit) -> None:
+    phone.open("careers/")
+    check = phone.page.locator(".pvp-check[data-pvp-store='selfcheck']")
+    status = check.locator(".pvp-check__status")
+    expect(status).to_have_attribute("role", "status")
+    statements = [s for s in GUIDE.selfcheck if s.leans == GUIDE.selfcheck[0].leans][:2]
+    for statement in statements:
+        check.locator("label", has_text=statement.text).click()  # anywhere on the statement, not just the box
+    role = GUIDE.role(statements[0].leans)
+    expect(status).to_contain_text(f"lean towards the {role.mid_sentence} (2 of 2)")
+    expect(status.get_by_role("link", name=role.mid_sentence)).to_have_attribute("href", re.compile(role.id))
+    phone.page.reload()
+    expect(status).to_contain_text(f"lean towards the {role.mid_sentence} (2 of 2)")
+    expect(check.locator("input:checked")).to_have_count(2)
+    check.get_by_role("button", name="Clear my ticks").click()
+    expect(check.locator("input:checked")).to_have_count(0)
+    assert phone.page.evaluate("localStorage.getItem('pvp:selfcheck')") == "[]"
+
+
+def test_the_self_check_reads_as_a_list_with_its_key_without_javascript(browser: Browser, server: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": PHONE[0], "height": PHONE[1]})
+    page = context.new_page()
+    page.goto(server + "careers/")
+    items = page.locator(".pvp-check[data-pvp-store='selfcheck'] li")
+    expect(items).to_have_count(len(GUIDE.selfcheck))
+    expect(items.first.locator(".pvp-check__key")).to_be_visible()
+    expect(page.locator(".pvp-check__status").first).to_be_hidden()
+    context.close()
+
+
+def test_the_handoff_checklist_counts_and_keeps_its_ticks(phone: Visit) -> None:
+    phone.open("handoff/")
+    check = phone.page.locator(".pvp-check[data-pvp-store='handoff-checklist']")
+    total = len(GUIDE.handoff.checklist)
+    expect(check.locator(".pvp-check__status")).to_have_text(f"0 of {total} ticked.")
+    for item in GUIDE.handoff.checklist[:3]:
+        check.locator("label", has_text=item.text).click()
+    expect(check.locator(".pvp-check__status")).to_have_text(f"3 of {total} ticked.")
+    phone.page.reload()
+    expect(check.locator(".pvp-check__status")).to_have_text(f"3 of {total} ticked.")
+
+
+def test_an_abbreviation_shows_its_meaning_on_keyboard_focus(visit: Visit) -> None:
+    visit.open("reference/faq/")
+    abbreviation = visit.page.locator("article abbr").first
+    meaning = abbreviation.get_attribute("title") or abbreviation.get_attribute("data-title")
+    abbreviation.focus()
+    expect(visit.page.locator(".md-tooltip2, .md-tooltip").filter(has_text=meaning).first).to_be_visible()
+
+
+def test_a_reference_shows_its_source_and_place_on_focus(visit: Visit) -> None:
+    visit.open("roles/product-manager/")
+    reference = visit.page.locator("article a.footnote-ref").first
+    reference.focus()
+    tooltip = visit.page.locator(".md-tooltip2").filter(has_text="“")
+    expect(tooltip.first).to_be_visible()
+    expect(tooltip.first.get_by_role("link").first).to_be_attached()
+
+
+@pytest.mark.parametrize(("query", "lands"), [("budget", "reference/faq/#"), ("scrum", "reference/glossary/#")])
+def test_search_leads_to_a_single_answer_or_term(visit: Visit, query: str, lands: str) -> None:
+    visit.open()
+    visit.search(query)
+    results = visit.page.locator(f".md-search-result__link[href*='{lands}']")
+    expect(results.first).to_be_visible()
+    expect(visit.page.locator(".md-search-result mark").first).to_contain_text(query, ignore_case=True)
+
+
+def test_long_pages_have_a_table_of_contents_on_a_phone(phone: Visit) -> None:
+    for path in ("compare/", "handoff/", "roles/"):
+        phone.open(path)
+        phone.page.locator("label.md-header__button[for='__drawer']").click()
+        toc = phone.page.locator("nav.md-nav--secondary").locator("visible=true")
+        expect(toc.first).to_be_visible()
+        phone.page.keyboard.press("Escape")
+
+
+def test_instant_navigation_keeps_the_checklists_working(visit: Visit) -> None:
+    visit.open()
+    follow(visit, "The handoff")
+    check = visit.page.locator(".pvp-check[data-pvp-store='handoff-checklist']")
+    expect(check.locator(".pvp-check__status")).to_be_visible()
+    assert visit.errors == []
 
 
 def test_searching_and_switching_palette_stay_on_the_site(visit: Visit) -> None:
     visit.open("handoff/")
-    expect(visit.page.locator(".mermaid svg")).to_be_visible(timeout=15_000)
     scheme = visit.page.locator("body").get_attribute("data-md-color-scheme")
     visit.page.locator("form[data-md-component='palette'] label:visible").first.click()
     expect(visit.page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)

@@ -70,7 +70,7 @@ def test_citations_become_numbered_footnotes_with_their_places_and_links(guide: 
         'Four.<!-- md:cite beta "Other place" -->\n'
     )
     result, references = to_footnotes(page, guide.sources, "reference/sources.md", "roles/x.md")
-    body, ending = result.split("\n\n## References", 1)
+    body, ending = result.split("\n\n## References { #references data-search-exclude }", 1)
     assert body == "One.[^cite-1]\n\nTwo.[^cite-2]\n\nThree.[^cite-1]\n\nFour.[^cite-3]"  # same citation, same number
     assert ending.splitlines()[2:] == [
         "///Footnotes Go Here///",

@@ -69,5 +69,5 @@ def test_a_built_page_numbers_its_citations_and_ends_with_references(data_dir: P
     build.find_homes({"reference/sources.md": "<!-- md:list sources -->"})
     markdown = build.page_markdown("roles/project-manager.md", "Prose.<!-- md:cite beta -->\n", first_line=1)
     assert markdown.startswith("# Project manager\n\nDelivers the plan\\.[^cite-1]\n\nProse.[^cite-2]\n")
-    assert "\n## References { #references }\n" in markdown
+    assert "\n## References { #references data-search-exclude }\n" in markdown
     assert "*[KPI]: Key performance indicator" in markdown  # abbreviations are defined on every page

@@ -123,9 +123,7 @@ def test_each_shared_skill_cites_every_role_that_needs_it(guide: Guide) -> None:
     assert "| **Communication** | Keeping people informed\\.<!-- md:cite alpha --><!-- md:cite beta --> |" in source
 
 
-def test_fit_table_puts_the_work_and_own_skills_under_each_role(
-    guide: Guide, site_markdown: markdown.Markdown
-) -> None:
+def test_fit_table_puts_the_work_and_own_skills_under_each_role(guide: Guide, site_markdown: markdown.Markdown) -> None:
     [table] = parse(to_html(site_markdown, render(guide, "<!-- md:table fit -->", "careers/index.md"))).tables
     assert table[0] == ["", "Product manager", "Project manager"]
     assert table[1] == ["The work at its heart", "Customer problems", "Organising work"]

@@ -19,10 +19,7 @@ from .render import Context
 
 def _item(context: Context, item_id: str, statement: str, sources: Sequence[Citation], after: str = "") -> str:
     box = f'<input type="checkbox" name="{html.escape(item_id)}">'
-    return (
-        f'<li markdown="span"><label>{box} <span>{text(statement)}</span></label>'
-        f"{context.cite(sources)}{after}</li>"
-    )
+    return f'<li markdown="span"><label>{box} <span>{text(statement)}</span></label>{context.cite(sources)}{after}</li>'
 
 
 def _checklist(store: str, kind: str, items: list[str], status: str) -> str:

@@ -132,7 +132,9 @@ def to_footnotes(
         for number, citations in enumerate(groups, 1)
     ]
     # The footnotes extension puts its list where its place marker stands: under this heading.
-    ending = f"\n\n## {REFERENCES_HEADING} {{ #references }}\n\n///Footnotes Go Here///\n\n" + "\n".join(definitions)
+    # Left out of search: the same references recur on many pages.
+    heading = f"## {REFERENCES_HEADING} {{ #references data-search-exclude }}"
+    ending = f"\n\n{heading}\n\n///Footnotes Go Here///\n\n" + "\n".join(definitions)
     return markdown.rstrip("\n") + ending + "\n", References(tuple(groups))
 
 

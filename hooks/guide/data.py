@@ -423,7 +423,9 @@ def _check_raci(check: _Checker, raci: Raci, role_ids: list[str], step_ids: list
             check.known(file, path + ("sources", setting_id), setting_id, setting_ids, "setting", "this file")
         for setting_id, letters in activity.assignments.items():
             columns = [column.party for column in by_id[setting_id].columns]
-            check.complete(file, path + ("assignments", setting_id), letters, columns, "column", f"setting {setting_id!r}")
+            check.complete(
+                file, path + ("assignments", setting_id), letters, columns, "column", f"setting {setting_id!r}"
+            )
             accountable = [party for party, held in letters.items() if "A" in held]
             if len(accountable) != 1:
                 raise error_at(

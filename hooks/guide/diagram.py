@@ -54,9 +54,7 @@ def _e(value: str) -> str:
 
 def _text(lines: list[str], x: float, y: float, anchor: str = "start", css: str = "") -> str:
     """<text> with one <tspan> per line; `y` is the first line's baseline."""
-    spans = "".join(
-        f'<tspan x="{x:.1f}" y="{y + i * LINE:.1f}">{_e(line)}</tspan>' for i, line in enumerate(lines)
-    )
+    spans = "".join(f'<tspan x="{x:.1f}" y="{y + i * LINE:.1f}">{_e(line)}</tspan>' for i, line in enumerate(lines))
     css_class = f' class="{css}"' if css else ""
     return f'<text text-anchor="{anchor}"{css_class}>{spans}</text>'
 
@@ -112,7 +110,9 @@ def _box_svg(box: Box, guide: Guide, role_tag: bool = False) -> str:
     ]
     # The step's number, in a badge on the box's top left corner.
     parts.append(f'<circle class="pvp-badge {lane}" cx="{box.x:.1f}" cy="{box.y:.1f}" r="9"/>')
-    parts.append(f'<text class="pvp-badge-number" text-anchor="middle" x="{box.x:.1f}" y="{box.y + 4:.1f}">{box.number}</text>')
+    parts.append(
+        f'<text class="pvp-badge-number" text-anchor="middle" x="{box.x:.1f}" y="{box.y + 4:.1f}">{box.number}</text>'
+    )
     y = box.y + 8 + FONT
     if role_tag:
         tag = guide.role(box.step.owner).name
@@ -188,7 +188,9 @@ def _wide(guide: Guide, lanes: list[str]) -> str:
     marker = "pvp-arrow-wide"
     for lane, (top, lane_height) in enumerate(lane_tops):
         css = f"pvp-lane-{lane % 6 + 1}"
-        body.append(f'<rect class="pvp-band {css}" x="0" y="{top:.1f}" width="{width:.1f}" height="{lane_height:.1f}"/>')
+        body.append(
+            f'<rect class="pvp-band {css}" x="0" y="{top:.1f}" width="{width:.1f}" height="{lane_height:.1f}"/>'
+        )
         name = guide.role(lanes[lane]).name
         x, middle = GUTTER / 2 + 4, top + lane_height / 2
         body.append(
@@ -280,7 +282,12 @@ def _narrow(guide: Guide, lanes: list[str]) -> str:
         x = 10 + box_width + 8 + 14 * track
         shift = 6 * track
         css = "pvp-loop" if target.number <= box.number else "pvp-flow"
-        points = [(box.right, box.middle + shift), (x, box.middle + shift), (x, target.middle - shift), (target.right + 1, target.middle - shift)]
+        points = [
+            (box.right, box.middle + shift),
+            (x, box.middle + shift),
+            (x, target.middle - shift),
+            (target.right + 1, target.middle - shift),
+        ]
         body.append(_arrow(points, css, marker))
     body += [_box_svg(box, guide, role_tag=True) for box in boxes]
     return _svg("narrow", NARROW_WIDTH, height, guide, body)

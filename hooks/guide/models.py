@@ -68,7 +68,9 @@ class Citation(Record):
     """A source that backs a claim, and where in it the claim can be checked."""
 
     id: Id = Field(description="A source id from data/sources.yml.")
-    at: Annotated[str, _pattern(r'^[^"<>]+$', "text without straight double quotes or angle brackets (use “ ”)")] | None = Field(
+    at: (
+        Annotated[str, _pattern(r'^[^"<>]+$', "text without straight double quotes or angle brackets (use “ ”)")] | None
+    ) = Field(
         None,
         description="Where in the source: a section heading as the source prints it, an O*NET code and task "
         "('13-1082.00 task 21462') or an ESCO occupation. Required for sources whose text the project keeps "

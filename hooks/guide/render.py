@@ -389,7 +389,7 @@ def role_crosswalk_list(context: Context, role: str) -> str:
 def tasks_list(context: Context, role: str) -> str:
     chosen = context.role(role)
     if not chosen.tasks:
-        return "O*NET has no occupation for this title, so there are no task statements to show."
+        return "No O*NET task statements are shown for this title."
     return _claims_list(context, chosen.tasks)
 
 

@@ -11,10 +11,14 @@
  *    Enter, and Escape to close the navigation drawer.
  * 3. Focus in the navigation drawer of narrow screens: into the drawer when it
  *    opens, to the right control when a pane opens or closes, and the drawer
- *    closes when focus leaves it (see also extra.css and partials/header.html).
+ *    closes when focus leaves it (see also extra.css).
+ * 4. Names and tab stops Material's markup lacks: the drawer's menu button and
+ *    the back buttons of its panes are <label>s the keyboard could not reach,
+ *    and the search dialog had no name. Done here rather than in copies of
+ *    Material's partials, so an upgrade of Material brings its own markup.
  *
- * Part 1 runs again on every page Material shows, including after instant
- * navigation (document$ is Material's page observable).
+ * Parts 1 and 4 run again on every page Material shows, including after
+ * instant navigation (document$ is Material's page observable).
  */
 (function () {
   "use strict";
@@ -77,14 +81,42 @@
     });
   }
 
+  /* A <label> may not carry aria-label (it has no role), so a label that only
+     holds an icon gets its name as text that is hidden from sight. */
+  function hiddenText(text) {
+    var span = document.createElement("span");
+    span.className = "pvp-visually-hidden";
+    span.textContent = text;
+    return span;
+  }
+
+  function nameControls() {
+    var menu = document.querySelector("label.md-header__button[for='__drawer']");
+    var nav = document.querySelector(".md-sidebar--primary nav[aria-label]");
+    if (menu && !menu.hasAttribute("tabindex")) {
+      menu.tabIndex = 0;
+      menu.append(hiddenText(nav ? nav.getAttribute("aria-label") : "Navigation"));
+    }
+    /* The back button of each pane holds the section's title: it needs only a tab stop. */
+    Array.prototype.forEach.call(document.querySelectorAll("label.md-nav__title[for]"), function (back) {
+      if (!back.hasAttribute("tabindex")) back.tabIndex = 0;
+    });
+    var search = document.querySelector(".md-search[role='dialog']");
+    var field = document.querySelector(".md-search__input");
+    if (search && !search.hasAttribute("aria-label")) {
+      search.setAttribute("aria-label", field ? field.getAttribute("aria-label") || "Search" : "Search");
+    }
+  }
+
   function start() {
     if (observer) observer.disconnect();
+    nameControls();
     /* After Material's own handlers for the page have built the wrappers. */
     window.requestAnimationFrame(setup);
   }
 
-  /* Keys. The drawer's menu button (partials/header.html), its panes' back
-     buttons (partials/nav-item.html) and Material's section arrows are focusable
+  /* Keys. The drawer's menu button, its panes' back buttons (both made
+     focusable above) and Material's section arrows are focusable
      <label>s that act as buttons: Material clicks them on Enter; like buttons,
      they also answer Space. So does the palette toggle. Escape closes the open
      drawer and puts focus back on the menu button. */
@@ -122,7 +154,7 @@
     var controls = sidebar ? sidebar.querySelectorAll("a[href], label[tabindex='0'], input:not([type='checkbox'])") : [];
     for (var i = 0; i < controls.length; i++) {
       if (visible(controls[i])) {
-        controls[i].focus();
+        controls[i].focus({ preventScroll: true });
         return;
       }
     }
@@ -160,13 +192,13 @@
     if (!pane || !active || active === document.body) return;
     if (toggle.checked && !pane.contains(active)) {
       var back = pane.querySelector(":scope > .md-nav__title[tabindex]");
-      if (back && getComputedStyle(back).display !== "none") back.focus();
+      if (back && getComputedStyle(back).display !== "none") back.focus({ preventScroll: true }); /* mid-slide: scrolling to it would shift the drawer sideways */
     } else if (!toggle.checked && pane.contains(active)) {
       /* The arrow that opened the pane or, where the section's own page link
          stands in for it, that link. */
       var opener = toggle.parentElement.querySelector("label[for='" + toggle.id + "'][tabindex='0']:not(.md-nav__title)") ||
         toggle.parentElement.querySelector(":scope > .md-nav__container > a, :scope > a");
-      if (opener) opener.focus();
+      if (opener) opener.focus({ preventScroll: true });
     }
   });
 
