@@ -77,6 +77,10 @@ interests:
 routes:
   - text: A related degree
     sources: [beta]
+crosswalk:
+  beta-list:
+    text: Listed as Product manager
+    sources: [{id: beta, at: Roles}]
 """,
     "roles/project-manager.yml": """\
 id: project-manager
@@ -105,6 +109,8 @@ routes:
 credentials:
   - text: A professional certificate
     sources: [beta]
+crosswalk:
+  beta-list: null
 """,
     "glossary.yml": """\
 - id: kpi
@@ -152,6 +158,62 @@ crossings:
 checklist:
   - text: Goals agreed
     sources: [alpha]
+""",
+    "crosswalk.yml": """\
+- id: beta-list
+  label: Beta's list
+  source: beta
+""",
+    "raci.yml": """\
+parties:
+  - id: team
+    name: Delivery team
+settings:
+  - id: both
+    title: Both managers
+    description: A product manager, a project manager and a team.
+    columns:
+      - party: product-manager
+      - party: project-manager
+      - party: team
+  - id: one-person
+    title: One person
+    description: The product manager runs the project too.
+    derived_from: both
+    columns:
+      - party: product-manager
+        merges: [product-manager, project-manager]
+      - party: team
+        merges: [team]
+activities:
+  - id: find-problem
+    label: Find the problem
+    step: problem
+    assignments:
+      both: {product-manager: AR, project-manager: C, team: I}
+  - id: plan
+    label: Plan delivery
+    step: plan
+    assignments:
+      both: {product-manager: C, project-manager: AR, team: C}
+    sources:
+      both: [alpha]
+""",
+    "selfcheck.yml": """\
+- id: problems
+  text: I like customer problems.
+  leans: product-manager
+  sources: [alpha]
+- id: plans
+  text: I like plans.
+  leans: project-manager
+  sources: [beta]
+""",
+    "pairs.yml": """\
+- roles: [product-manager, project-manager]
+  together:
+    - text: They hand work over.
+      sources: [alpha]
 """,
 }
 

@@ -116,7 +116,8 @@ def test_no_page_scrolls_sideways_on_a_phone(phone: Visit, path: str) -> None:
     wide = phone.page.evaluate(
         """() => [...document.querySelectorAll('article *')]
             .filter(el => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
-            .filter(el => !el.closest('pre, .tabbed-labels, .md-typeset__scrollwrap:has(> .md-typeset__table > table:not([data-stack]))'))
+            .filter(el => !el.closest(
+                'pre, .tabbed-labels, .md-typeset__scrollwrap:has(> .md-typeset__table > table:not([data-stack]))'))
             .map(el => el.tagName + '.' + el.className)"""
     )
     assert wide == [], f"{path}: boxes that scroll sideways: {wide}"
@@ -164,7 +165,8 @@ def test_handoff_diagram_is_an_inline_svg_of_every_role_and_step_with_no_script(
     if visit.page.viewport_size["width"] == PHONE[0]:
         smallest = visit.page.evaluate(
             """svg => Math.min(...[...svg.querySelectorAll('text')].map(t =>
-                parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width))""",
+                parseFloat(getComputedStyle(t).fontSize)
+                * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width))""",
             svg.element_handle(),
         )
         assert smallest >= 12, f"text as small as {smallest:.1f} px on a phone"

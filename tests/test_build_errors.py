@@ -97,7 +97,8 @@ def test_an_unknown_marker_fails_the_build_naming_page_and_valid_ids(project: Pa
     line = page.read_text().splitlines().index("<!-- md:table comparisons -->") + 1
     assert first == (
         f"ERROR   -  Marker error in docs/compare/index.md: line {line}: "
-        "unknown table 'comparisons'; expected one of: comparison, fit, handoff-crossings, role-values, skills"
+        "unknown table 'comparisons'; "
+        "expected one of: comparison, crosswalk, fit, handoff-crossings, pairs, raci, role-values"
     )
 
 

@@ -27,14 +27,14 @@ def expand(guide: Guide, page: str, first_line: int = 1) -> str:
     [
         (
             "<!-- md:chart comparison -->",
-            "line 1: unknown marker 'md:chart'; expected one of: table, list, text, diagram, cite",
+            "line 1: unknown marker 'md:chart'; expected one of: table, list, text, diagram, cite, cite-cell, cite-row",
         ),
         (
             "text\n\n<!-- md:table comparsion -->",
             "line 3: unknown table 'comparsion'; "
-            "expected one of: comparison, fit, handoff-crossings, role-values, skills",
+            "expected one of: comparison, crosswalk, fit, handoff-crossings, pairs, raci, role-values",
         ),
-        ("<!-- md:table skills role=x -->", "line 1: md:table 'skills' does not take 'role=x'; expected roles=..."),
+        ("<!-- md:list skills role=x -->", "line 1: md:list 'skills' does not take 'role=x'; expected roles=..."),
         ("<!-- md:list routes -->", "line 1: md:list 'routes' needs role=..."),
         (
             "<!-- md:table comparison dims=purpose -->",

@@ -34,8 +34,10 @@ def test_a_role_page_is_the_template_around_its_prose(data_dir: Path) -> None:
     composed = page.compose("## History\n\nOnly this role has it.\n")
     assert composed.startswith(
         "# Project manager\n\nDelivers the plan\\.<!-- md:cite alpha -->\n\n## History\n\nOnly this role has it.\n\n"
-        "## At a glance\n\n<!-- md:table role-values role=project-manager -->\n"
+        "## At a glance\n"
     )
+    sections = ["## At a glance", "<!-- md:table role-values role=project-manager -->", "## Skills", "## Routes in"]
+    assert [composed.index(part) for part in sections] == sorted(composed.index(part) for part in sections)
     assert "<!-- md:list pairs role=project-manager -->" in composed
     assert page.description == "Delivers the plan."
     assert page.front_matter() == '---\ndescription: "Delivers the plan."\n---\n'
@@ -46,7 +48,7 @@ def test_a_pair_page_compares_the_two_roles(data_dir: Path) -> None:
     composed = page.compose("")
     assert composed.startswith("# Product manager vs project manager\n\n")
     assert "<!-- md:table comparison roles=product-manager,project-manager -->" in composed
-    assert "<!-- md:table skills roles=product-manager,project-manager -->" in composed
+    assert "<!-- md:list skills roles=product-manager,project-manager -->" in composed
 
 
 def test_role_pages_join_the_navigation_section_of_the_roles_overview(data_dir: Path) -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from built_site import html_path, nav_pages, site_config
+from built_site import html_path, nav_pages, site_config, site_pages
+from guide.data import load_guide
+from guide.pages import generated_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -69,15 +71,17 @@ def test_each_data_file_points_editors_at_its_schema(data_file: Path) -> None:
     assert (ROOT / "data" / "schemas" / f"{data_file.stem}.schema.json").is_file()
 
 
-def test_every_page_edit_link_points_at_a_file_that_exists(site: Path) -> None:
+def test_every_page_edit_link_points_at_the_file_that_holds_its_words(site: Path) -> None:
+    """A page with a Markdown file edits that file; a page made from data alone edits its data file."""
     config = site_config()
-    prefix = config.repo_url.rstrip("/") + "/" + config.edit_uri
-    for page in nav_pages():
+    repository = config.repo_url.rstrip("/") + "/edit/main/"
+    made_from_data = generated_pages(load_guide(ROOT / "data"))
+    for page in site_pages():
         html = html_path(site, page).read_text(encoding="utf-8")
         [edit] = re.findall(r'<a href="([^"]+)" title="Edit this page"', html)
-        assert edit.startswith(prefix), edit
-        assert (ROOT / "docs" / edit.removeprefix(prefix)).is_file(), edit
-        assert edit.removeprefix(prefix) == page
+        expected = f"docs/{page}" if (ROOT / "docs" / page).is_file() else made_from_data[page].data_file
+        assert edit == repository + expected, page
+        assert (ROOT / expected).is_file(), edit
 
 
 def test_every_page_shows_when_it_was_last_updated(site: Path) -> None:

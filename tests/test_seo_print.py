@@ -15,8 +15,10 @@ import pytest
 from mkdocs.utils.meta import get_data
 from playwright.sync_api import Browser, Page, expect
 
-from built_site import html_path, nav_pages, page_url, site_config
+from built_site import html_path, page_url, site_config, site_pages
 from conftest import foreign_requests
+from guide.data import load_guide
+from guide.pages import generated_pages
 from test_accessibility import MISSING, SITE_PREFIX, open_page, serve_like_the_host, settle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +41,7 @@ class HeadParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {key: value or "" for key, value in attrs}
-        if tag == "title":
+        if tag == "title" and not self.title:  # the page's, not an SVG's <title> in the body
             self._in_title = True
         elif tag == "meta" and ("name" in a or "property" in a):
             self.meta.setdefault(a.get("property") or a["name"], []).append(a.get("content", ""))
@@ -71,12 +73,20 @@ def one(values: dict[str, list[str]], key: str, page: str) -> str:
     return found[0]
 
 
-@pytest.mark.parametrize("page", nav_pages())
+def written_description(page: str) -> str:
+    """The description a contributor wrote in the page's front matter, or the one made from its data."""
+    source = ROOT / "docs" / page
+    front_matter = get_data(source.read_text(encoding="utf-8"))[1] if source.is_file() else {}
+    if "description" in front_matter:
+        return front_matter["description"].strip()
+    return generated_pages(load_guide(ROOT / "data"))[page].description
+
+
+@pytest.mark.parametrize("page", site_pages())
 def test_page_has_description_canonical_url_and_open_graph_tags(site: Path, page: str) -> None:
     tags = head(html_path(site, page))
-    _, front_matter = get_data((ROOT / "docs" / page).read_text(encoding="utf-8"))
     description = one(tags.meta, "description", page)
-    assert description == front_matter["description"].strip()
+    assert description == written_description(page)
     canonical = one(tags.links, "canonical", page)
     assert canonical == SITE_URL + page_url(page)
 
@@ -107,7 +117,7 @@ def test_404_page_metadata(site: Path) -> None:
 def test_pages_load_nothing_from_another_host(site: Path) -> None:
     """No web font, CDN script or analytics: every stylesheet, script and image is the site's own."""
     site_host = urlsplit(SITE_URL).netloc
-    for path in [*(html_path(site, page) for page in nav_pages()), site / "404.html"]:
+    for path in [*(html_path(site, page) for page in site_pages()), site / "404.html"]:
         for url in head(path).loads:
             host = urlsplit(url).netloc
             assert not host or host == site_host, f"{path.relative_to(site)} loads {url}"
@@ -230,4 +240,4 @@ def test_comparison_page_prints_to_pdf(browser: Browser, server: str) -> None:
 
 def test_sitemap_lists_every_page_at_its_canonical_address(site: Path) -> None:
     listed = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
-    assert sorted(listed) == sorted(SITE_URL + page_url(page) for page in nav_pages())
+    assert sorted(listed) == sorted(SITE_URL + page_url(page) for page in site_pages())

@@ -42,7 +42,8 @@ def selfcheck(context: Context) -> str:
     items = []
     for statement in context.guide.selfcheck:
         role = context.guide.role(statement.leans)
-        key = f' <span class="pvp-check__key">leans to the {link(role.mid_sentence, role_page(role.id), context.page)}</span>'
+        role_link = link(role.mid_sentence, role_page(role.id), context.page)
+        key = f' <span class="pvp-check__key">leans to the {role_link}</span>'
         items.append(_item(context, statement.id, statement.text, statement.sources, key))
     return _checklist("selfcheck", "leans", items, "Tick a statement to see which roles your answers lean towards.")
 

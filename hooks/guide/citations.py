@@ -12,6 +12,11 @@ keyboard focus, and a tap leads to it), and the page ends with its references: e
 source with its place, a link to its entry on the Sources page and to the original.
 The same citation twice on a page shares one number, and markers side by side make one.
 
+Tables that compare roles cite by row, so that a row of six cells carries one number,
+not six: each cell ends with `<!-- md:cite-cell "Column" id "place" -->`, which shows
+nothing, and the row's first cell holds `<!-- md:cite-row -->`, the row's reference,
+whose note gives each column's sources in turn. Each cell is still a claim of its own.
+
 After rendering, `claims_in_html` reads each reference back out of the HTML with the
 text it backs, for the open data export (site/data/citations.json).
 """
@@ -29,9 +34,12 @@ from .data import did_you_mean
 from .markdown import link, text
 from .models import Citation, Source
 
-CITE = re.compile(r"<!--\s*md:cite\b(?P<body>.*?)-->", re.S)
+CITE = re.compile(r"<!--\s*md:cite\s(?P<body>.*?)-->", re.S)
 # Markers side by side (nothing but spaces between) make one reference.
-_CITE_RUN = re.compile(r"<!--\s*md:cite\b.*?-->(?:[ \t]*<!--\s*md:cite\b.*?-->)*", re.S)
+_CITE_RUN = re.compile(r"<!--\s*md:cite\s.*?-->(?:[ \t]*<!--\s*md:cite\s.*?-->)*", re.S)
+CELL = re.compile(r'<!--\s*md:cite-cell\s+"(?P<column>[^"]*)"(?P<body>.*?)-->', re.S)
+ROW = re.compile(r"<!--\s*md:cite-row\s*-->")
+_CELL_LABEL = "cell-"  # quiet cell citations: cell-1, cell-2...
 _ITEM = re.compile(r'\s*(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\s*"(?P<at>[^"]+)")?\s*(?:;|$)')
 _LABEL = "cite-"  # footnote labels: cite-1, cite-2...
 REFERENCES_HEADING = "References"
@@ -44,6 +52,14 @@ class CitationError(Exception):
 def marker(citations: Sequence[Citation]) -> str:
     """The inline marker that cites `citations`: what generated Markdown puts after a claim."""
     return "<!-- md:cite " + "; ".join(f'{c.id} "{c.at}"' if c.at else c.id for c in citations) + " -->"
+
+
+def cell_marker(column: str, citations: Sequence[Citation]) -> str:
+    """The marker that ends a table cell: it cites without showing, for the row's reference to list."""
+    return marker(citations).replace("md:cite ", f'md:cite-cell "{column}" ', 1)
+
+
+ROW_MARKER = "<!-- md:cite-row -->"
 
 
 def parse(body: str, sources: dict[str, Source]) -> tuple[Citation, ...]:
@@ -73,7 +89,7 @@ def parse(body: str, sources: dict[str, Source]) -> tuple[Citation, ...]:
 def check(markdown: str, sources: dict[str, Source], first_line: int = 1) -> None:
     """Raise CitationError, naming the line, for the first marker outside code that cannot be read."""
     for start, part in _outside_code(markdown):
-        for found in CITE.finditer(part):
+        for found in [*CITE.finditer(part), *CELL.finditer(part)]:
             try:
                 parse(found["body"], sources)
             except CitationError as error:
@@ -81,61 +97,92 @@ def check(markdown: str, sources: dict[str, Source], first_line: int = 1) -> Non
                 raise CitationError(f"line {line}: {error}") from None
 
 
+Part = tuple[str | None, tuple[Citation, ...]]  # a column's name (for a row's note) and its citations
+
+
 @dataclass(frozen=True)
 class References:
-    """A page's citations, numbered in order of first use."""
+    """A page's notes, numbered in order of first use, and the citations of its table cells."""
 
-    groups: tuple[tuple[Citation, ...], ...]
+    notes: tuple[tuple[Part, ...], ...] = ()
+    cells: tuple[tuple[Citation, ...], ...] = ()
 
-    def label(self, number: int) -> str:
-        return f"{_LABEL}{number}"
+    def citations(self, label: str) -> tuple[Citation, ...] | None:
+        """The citations a reference or cell label stands for; None for a row's reference,
+        whose cells are claims of their own."""
+        if label.startswith(_CELL_LABEL):
+            return self.cells[int(label.removeprefix(_CELL_LABEL)) - 1]
+        parts = self.notes[int(label.removeprefix(_LABEL)) - 1]
+        return parts[0][1] if len(parts) == 1 and parts[0][0] is None else None
 
-    def citations(self, label: str) -> tuple[Citation, ...]:
-        return self.groups[int(label.removeprefix(_LABEL)) - 1]
 
+def _reference_text(parts: Sequence[Part], sources: dict[str, Source], sources_page: str, page: str) -> str:
+    """'[Amdari](../reference/sources.md#amdari), “The Core Difference”; ...' with a link to each original;
+    a row's note names each column before its sources."""
 
-def _reference_text(citations: Sequence[Citation], sources: dict[str, Source], sources_page: str, page: str) -> str:
-    """'[Amdari](../reference/sources.md#amdari), “The Core Difference”; ...' with a link to each original."""
-    parts = []
-    for citation in citations:
+    def cited(citation: Citation) -> str:
         source = sources[citation.id]
         part = link(source.label, f"{sources_page}#{source.id}", page)
         if citation.at:
             part += f", “{text(citation.at)}”"
         if source.url:
             part += f" ({link(urlsplit(source.url).hostname or source.url, source.url, page)})"
-        parts.append(part)
-    return "; ".join(parts) + "."
+        return part
+
+    return " ".join(
+        (f"{text(column)}: " if column else "") + "; ".join(map(cited, citations)) + "." for column, citations in parts
+    )
 
 
 def to_footnotes(
     markdown: str, sources: dict[str, Source], sources_page: str | None, page: str
 ) -> tuple[str, References]:
     """The page with each citation marker replaced by a footnote reference, and its references appended."""
-    groups: list[tuple[Citation, ...]] = []
+    notes: list[tuple[Part, ...]] = []
+    cells: list[tuple[Citation, ...]] = []
+
+    def note(parts: tuple[Part, ...]) -> str:
+        if parts not in notes:
+            notes.append(parts)
+        return f"[^{_LABEL}{notes.index(parts) + 1}]"
 
     def reference(run: re.Match[str]) -> str:
         citations: tuple[Citation, ...] = ()
         for found in CITE.finditer(run[0]):
             citations += tuple(c for c in parse(found["body"], sources) if c not in citations)
-        if citations not in groups:
-            groups.append(citations)
-        return f"[^{_LABEL}{groups.index(citations) + 1}]"
+        return note(((None, citations),))
 
-    markdown = "".join(_CITE_RUN.sub(reference, part) if outside else part for outside, part in _parts(markdown))
-    if not groups:
-        return markdown, References(())
+    def row(line: str) -> str:
+        """A table row whose cells cite quietly: one reference for the row, one claim per cell."""
+        parts: list[Part] = []
+
+        def cell(found: re.Match[str]) -> str:
+            citations = parse(found["body"], sources)
+            parts.append((found["column"], citations))
+            cells.append(citations)
+            return f'<span class="pvp-cited" data-cite="{_CELL_LABEL}{len(cells)}"></span>'
+
+        line = CELL.sub(cell, line)
+        return ROW.sub(lambda _: note(tuple(parts)) if parts else "", line)
+
+    def outside(part: str) -> str:
+        part = "\n".join(row(line) if ROW.search(line) else line for line in part.split("\n"))
+        return _CITE_RUN.sub(reference, part)
+
+    markdown = "".join(outside(part) if is_outside else part for is_outside, part in _parts(markdown))
+    if not notes:
+        return markdown, References((), tuple(cells))
     if sources_page is None:
         raise CitationError("citations need a page with <!-- md:list sources -->, and none has it")
     definitions = [
-        f"[^{_LABEL}{number}]: {_reference_text(citations, sources, sources_page, page)}"
-        for number, citations in enumerate(groups, 1)
+        f"[^{_LABEL}{number}]: {_reference_text(parts, sources, sources_page, page)}"
+        for number, parts in enumerate(notes, 1)
     ]
     # The footnotes extension puts its list where its place marker stands: under this heading.
     # Left out of search: the same references recur on many pages.
     heading = f"## {REFERENCES_HEADING} {{ #references data-search-exclude }}"
     ending = f"\n\n{heading}\n\n///Footnotes Go Here///\n\n" + "\n".join(definitions)
-    return markdown.rstrip("\n") + ending + "\n", References(tuple(groups))
+    return markdown.rstrip("\n") + ending + "\n", References(tuple(notes), tuple(cells))
 
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})", re.M)
@@ -183,7 +230,12 @@ def _walk(block: Tag) -> Iterator[str | Tag]:
             if type(child) is NavigableString:  # not a comment
                 yield str(child)
         elif isinstance(child, Tag):
-            if child.name == "sup" and child.find("a", class_="footnote-ref"):
+            if (
+                child.name == "sup"
+                and child.find("a", class_="footnote-ref")
+                or child.name == "span"
+                and child.has_attr("data-cite")
+            ):
                 yield child
             elif child.name in _NOT_CLAIM_TEXT or set(child.get("class") or ()) & _SKIP:
                 continue
@@ -206,10 +258,14 @@ def claims_in_html(page_html: str, references: References) -> list[tuple[str, tu
             if isinstance(item, str):
                 pieces.append(item)
                 continue
-            label = item.find("a", class_="footnote-ref")["href"].removeprefix("#fn:")
+            if item.name == "span":
+                label = item["data-cite"]
+            else:
+                label = item.find("a", class_="footnote-ref")["href"].removeprefix("#fn:")
             # References side by side back the same text.
             claim = _claim_text(pieces) or claim
-            if label.startswith(_LABEL):
-                found.append((claim, references.citations(label)))
+            citations = references.citations(label) if label.startswith((_LABEL, _CELL_LABEL)) else None
+            if citations:
+                found.append((claim, citations))
             pieces = []
     return found

@@ -197,7 +197,7 @@ def _wide(guide: Guide, lanes: list[str]) -> str:
             f'<text class="pvp-lane-name {css}" text-anchor="middle" transform="rotate(-90 {x:.1f} {middle:.1f})" '
             f'x="{x:.1f}" y="{middle:.1f}">{_e(name)}</text>'
         )
-    for box, transition in forward:
+    for box, _transition in forward:
         target = by_number[box.number + 1]
         if target.lane == box.lane:
             points = [(box.right, box.middle), (target.x - 1, target.middle)]

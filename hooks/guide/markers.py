@@ -20,7 +20,7 @@ from .render import Context, MarkerError
 _ANY = re.compile(r"<!--\s*md:(?P<kind>[a-z-]*)")
 _BLOCK = re.compile(r"^(?P<indent>\s*)<!--\s*md:(?P<kind>[a-z][a-z-]*)\s+(?P<body>.*?)-->\s*$")
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
-INLINE_KINDS = ("cite",)
+INLINE_KINDS = ("cite", "cite-cell", "cite-row")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,6 @@ GENERATORS: dict[str, dict[str, Generator]] = {
     "table": {
         "comparison": Generator(render.comparison_table, optional=("roles", "dimensions")),
         "role-values": Generator(render.role_values_table, required=("role",), optional=("dimensions",)),
-        "skills": Generator(render.skills_table, optional=("roles",)),
         "fit": Generator(render.fit_table, optional=("roles",)),
         "handoff-crossings": Generator(render.handoff_crossings_table, optional=("roles",)),
         "pairs": Generator(render.pairs_table),
@@ -47,9 +46,10 @@ GENERATORS: dict[str, dict[str, Generator]] = {
         "routes": Generator(render.routes_list, required=("role",)),
         "credentials": Generator(render.credentials_list, required=("role",)),
         "role-skills": Generator(render.role_skills_list, required=("role",)),
+        "skills": Generator(render.skills_list, required=("roles",)),
+        "skills-glossary": Generator(render.skills_glossary),
         "pairs": Generator(render.pairs_list, optional=("role",)),
         "roles": Generator(render.roles_list),
-        "role-crosswalk": Generator(render.role_crosswalk_list, required=("role",)),
         "tasks": Generator(render.tasks_list, required=("role",)),
         "pair-together": Generator(render.pair_together_list, required=("roles",)),
         "pair-confusion": Generator(render.pair_confusion_list, required=("roles",)),

@@ -63,9 +63,7 @@ def generated_pages(guide: Guide) -> dict[str, GeneratedPage]:
         GeneratedPage(role_page(role.id), "role.md.j2", (role,), f"data/roles/{role.id}.yml") for role in guide.roles
     ]
     pages += [
-        GeneratedPage(
-            pair_page(a.id, b.id), "pair.md.j2", tuple(sorted((a, b), key=lambda r: r.id)), "data/dimensions.yml"
-        )
+        GeneratedPage(pair_page(a.id, b.id), "pair.md.j2", tuple(sorted((a, b), key=lambda r: r.id)), "data/pairs.yml")
         for a, b in itertools.combinations(guide.roles, 2)
     ]
     return {page.path: page for page in pages}

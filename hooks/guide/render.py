@@ -42,6 +42,10 @@ class Context:
         """The claim's text followed by its citation."""
         return text(claim.text) + self.cite(claim.sources)
 
+    def cell(self, column: str, claim: Claim) -> str:
+        """A table cell's claim, citing quietly: the row's reference lists it under `column`."""
+        return text(claim.text) + citations.cell_marker(column, claim.sources)
+
     def role_link(self, role: Role, mid_sentence: bool = False) -> str:
         return link(role.mid_sentence if mid_sentence else role.name, role_page(role.id), self.page)
 
@@ -81,8 +85,8 @@ def _disagreement_anchor(disagreement_id: str) -> str:
 
 
 def _dimension_cell(context: Context, dimension: Dimension) -> str:
-    """The row heading: the dimension, its anchor, and a link to any disagreement about it."""
-    cell = f'<span id="{dimension.id}"></span>**{text(dimension.label)}**'
+    """The row heading: the dimension, the question it answers, its anchor, and a link to any disagreement."""
+    cell = f'<span id="{dimension.id}"></span>**{text(dimension.label)}**<br><small>{text(dimension.question)}</small>'
     home = context.home("list disagreements")
     for disagreement in context.guide.disagreements:
         if disagreement.dimension == dimension.id and home:
@@ -95,10 +99,14 @@ def _dimension_cell(context: Context, dimension: Dimension) -> str:
 
 
 def comparison_table(context: Context, roles: str | None = None, dimensions: str | None = None) -> str:
+    """Roles side by side, one row per dimension, one reference per row."""
     shown = context.roles(roles)
     header = ["Dimension", *(context.role_link(role) for role in shown)]
     rows = [
-        [_dimension_cell(context, d), *(context.claim(role.values[d.id]) for role in shown)]
+        [
+            _dimension_cell(context, d) + citations.ROW_MARKER,
+            *(context.cell(role.name, role.values[d.id]) for role in shown),
+        ]
         for d in context.dimensions(dimensions)
     ]
     return table(header, rows)
@@ -131,43 +139,68 @@ def shared_and_own_skills(context: Context, shown: Sequence[Role]) -> tuple[list
     return sorted((context.guide.skills[s] for s in shared), key=name), {k: sorted(v, key=name) for k, v in own.items()}
 
 
-def skills_table(context: Context, roles: str | None = None) -> str:
-    """Skills shared by all the roles shown, then each role's own, as content tabs (no tab for an empty group)."""
+def _skill_names(context: Context, skills: Sequence[Skill]) -> str:
+    """'[A](…), [B](…) and [C](…)': each name links to its description on the glossary page."""
+    home = context.home("list glossary")
+    names = [
+        link(skill.name, f"{home}#skill-{skill.id}", context.page) if home else text(skill.name) for skill in skills
+    ]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _by_sources(needed: Sequence[tuple[Skill, tuple[Citation, ...]]]) -> list[tuple[list[Skill], tuple[Citation, ...]]]:
+    """Skills grouped by the sources that name them, so each group carries one reference."""
+    groups: dict[tuple[Citation, ...], list[Skill]] = {}
+    for skill, sources in needed:
+        groups.setdefault(sources, []).append(skill)
+    return [(skills, sources) for sources, skills in groups.items()]
+
+
+def skills_list(context: Context, roles: str) -> str:
+    """For two or more roles: the skills all of them need, then each role's own, each group cited."""
     shown = context.roles(roles)
     shared, own = shared_and_own_skills(context, shown)
-    everyone = "both" if len(shown) == 2 else f"all {len(shown)}"
-    groups = [(f"Shared by {everyone}", shared, shown)]
-    groups += [(f"{role.name} only", own[role.id], (role,)) for role in shown]
+    everyone = "Both need" if len(shown) == 2 else f"All {len(shown)} need"
 
-    def panel(skills: list[Skill], holders: Sequence[Role]) -> str:
-        def sources(skill: Skill) -> str:
-            return "".join(context.cite(_needed(role, skill).sources) for role in holders)
+    def sources(skills: Sequence[Skill], holders: Sequence[Role]) -> tuple[Citation, ...]:
+        cited: list[Citation] = []
+        for role in holders:
+            for needed in role.skills:
+                if needed.skill in {s.id for s in skills}:
+                    cited += [c for c in needed.sources if c not in cited]
+        return tuple(cited)
 
-        rows = [[f"**{text(s.name)}**", text(s.description) + sources(s)] for s in skills]
-        return table(["Skill", "What it means"], rows)
-
-    return tabs((title, panel(skills, holders)) for title, skills, holders in groups if skills)
-
-
-def _needed(role: Role, skill: Skill):
-    return next(needed for needed in role.skills if needed.skill == skill.id)
+    groups = [(everyone, shared, shown)] + [(f"Only the {r.mid_sentence}", own[r.id], (r,)) for r in shown]
+    lines = [
+        f"- **{text(title)}:** {_skill_names(context, skills)}.{context.cite(sources(skills, holders))}"
+        for title, skills, holders in groups
+        if skills
+    ]
+    return "\n".join(lines) or "None of these roles names a skill."
 
 
 def fit_table(context: Context, roles: str | None = None) -> str:
     """The work at the heart of each role, and its skills that no other role shown needs, one column per role."""
     shown = context.roles(roles)
-    shared, own = shared_and_own_skills(context, shown)
+    _, own = shared_and_own_skills(context, shown)
 
-    def names(skills: list[Skill]) -> str:
-        return "<br>".join(text(skill.name) for skill in skills) or "None of its own"
+    def work(role: Role) -> str:
+        texts = [claim.text for claim in role.interests]
+        cited = tuple(dict.fromkeys(c for claim in role.interests for c in claim.sources))
+        return "<br>".join(text(value) for value in texts) + citations.cell_marker(role.name, cited)
+
+    def skills(role: Role) -> str:
+        if not own[role.id]:
+            return "None of its own"
+        cited = tuple(
+            dict.fromkeys(c for n in role.skills if n.skill in {s.id for s in own[role.id]} for c in n.sources)
+        )
+        return _skill_names(context, own[role.id]) + citations.cell_marker(role.name, cited)
 
     rows = [
-        ["**The work at its heart**", *("<br>".join(map(context.claim, r.interests)) for r in shown)],
-        ["**Skills no other role here needs**", *(names(own[r.id]) for r in shown)],
+        ["**The work at its heart**" + citations.ROW_MARKER, *(work(r) for r in shown)],
+        ["**Skills no other role here needs**" + citations.ROW_MARKER, *(skills(r) for r in shown)],
     ]
-    if shared:
-        everyone = "both" if len(shown) == 2 else f"all {len(shown)}"
-        rows.append([f"**Skills {everyone} need**", *(names(shared) for _ in shown)])
     return table(["", *(context.role_link(role) for role in shown)], rows)
 
 
@@ -195,7 +228,14 @@ def handoff_crossings_table(context: Context, roles: str | None = None) -> str:
 
 
 def _claims_list(context: Context, claims: Sequence[Claim]) -> str:
-    return "\n".join(f"- {context.claim(claim)}" for claim in claims)
+    """A list item per claim; neighbours citing the same sources share an item and its reference."""
+    items: list[tuple[list[str], tuple[Citation, ...]]] = []
+    for claim in claims:
+        if items and items[-1][1] == claim.sources:
+            items[-1][0].append(_lower_first(claim.text) if claim.text[1:2].islower() else claim.text)
+        else:
+            items.append(([claim.text], claim.sources))
+    return "\n".join(f"- {text('; '.join(texts))}{context.cite(sources)}" for texts, sources in items)
 
 
 def interests_list(context: Context, role: str) -> str:
@@ -214,12 +254,19 @@ def credentials_list(context: Context, role: str) -> str:
 
 
 def role_skills_list(context: Context, role: str) -> str:
+    """The role's skills, grouped by the sources that name them."""
     chosen = context.role(role)
-    skills = sorted(chosen.skills, key=lambda needed: context.guide.skills[needed.skill].name.casefold())
+    needed = [(context.guide.skills[n.skill], n.sources) for n in chosen.skills]
     return "\n".join(
-        f"- **{text(context.guide.skills[needed.skill].name)}**: "
-        f"{text(context.guide.skills[needed.skill].description)}{context.cite(needed.sources)}"
-        for needed in skills
+        f"- {_skill_names(context, skills)}.{context.cite(sources)}" for skills, sources in _by_sources(needed)
+    )
+
+
+def skills_glossary(context: Context) -> str:
+    """Every skill the role files name, with the guide's own description, each with its anchor."""
+    skills = sorted(context.guide.skills.values(), key=lambda skill: skill.name.casefold())
+    return "\n\n".join(
+        f"### {text(skill.name)} {{ #skill-{skill.id} }}\n\n{text(skill.description)}" for skill in skills
     )
 
 
@@ -363,34 +410,29 @@ def pairs_table(context: Context) -> str:
     return table(header, rows)
 
 
-def _crosswalk_cell(context: Context, claim: Claim | None) -> str:
-    return context.claim(claim) if claim is not None else "Not listed"
-
-
 def crosswalk_table(context: Context) -> str:
-    """Where each role title sits in each taxonomy, one row per role."""
+    """Where each role title sits in each taxonomy, one row (and one reference) per role."""
     taxonomies = context.guide.taxonomies
+
+    def cell(taxonomy, claim: Claim | None) -> str:
+        return context.cell(taxonomy.label, claim) if claim is not None else "Not listed"
+
     header = ["Role", *(text(taxonomy.label) for taxonomy in taxonomies)]
     rows = [
-        [context.role_link(role), *(_crosswalk_cell(context, role.crosswalk[t.id]) for t in taxonomies)]
+        [context.role_link(role) + citations.ROW_MARKER, *(cell(t, role.crosswalk[t.id]) for t in taxonomies)]
         for role in context.guide.roles
     ]
     return table(header, rows)
 
 
-def role_crosswalk_list(context: Context, role: str) -> str:
-    chosen = context.role(role)
-    return "\n".join(
-        f"- **{text(taxonomy.label)}**: {_crosswalk_cell(context, chosen.crosswalk[taxonomy.id])}"
-        for taxonomy in context.guide.taxonomies
-    )
-
-
 def tasks_list(context: Context, role: str) -> str:
+    """The role's O*NET task statements as one block, with one reference naming each task's code and ID."""
     chosen = context.role(role)
     if not chosen.tasks:
         return "No O*NET task statements are shown for this title."
-    return _claims_list(context, chosen.tasks)
+    cited = tuple(dict.fromkeys(c for task in chosen.tasks for c in task.sources))
+    # One block, so that its reference stands for every line of it (a claim is the text of its block).
+    return "<br>\n".join(f"• {text(task.text)}" for task in chosen.tasks) + context.cite(cited)
 
 
 def _pair(context: Context, roles: str) -> tuple[Role, Role]:
