@@ -2,8 +2,8 @@
 
 The accessibility tests inject this file into each page (tests/test_accessibility.py),
 so the audit runs the same axe-core as Lighthouse does. The download is checked
-against the SHA-256 recorded here before anything is unpacked. Run by `make test`
-(and `make bench`); needs only Python, no Node.
+against the SHA-256 recorded here before anything is unpacked. Run by `make test`;
+needs only Python, no Node.
 """
 
 from __future__ import annotations

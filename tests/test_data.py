@@ -152,6 +152,13 @@ INVALID = {
         "data/glossary.yml:8: entry 2 (id 'backlog'), field 'abbreviation': "
         "abbreviation 'KPI' already defined by entry 1; expected each abbreviation once",
     ),
+    "a role defined in the glossary too": (
+        "glossary.yml",
+        "- id: backlog\n",
+        "- id: project-manager\n",
+        "data/glossary.yml:6: entry 2 (id 'project-manager'), field 'id': 'project-manager' is a role, and the "
+        "glossary takes each role from its file; expected no entry for it",
+    ),
     "an arrow to a missing step": (
         "handoff.yml",
         "      - step: problem\n",

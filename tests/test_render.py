@@ -60,7 +60,7 @@ def test_comparison_table_cites_every_cell_and_links_each_role(guide: Guide) -> 
         '| Value over the product\\\'s life<!-- md:cite-cell "Product manager" alpha --> '
         '| A project done on time<!-- md:cite-cell "Project manager" alpha --> |',
         '| <span id="core-questions"></span>**Core questions**<br><small>Which questions does it answer\\?</small>'
-        "<br>[Sources disagree](#disagreement-when)<!-- md:cite-row --> "
+        "<br>[Sources disagree](#disagreement-when){ .pvp-disagree }<!-- md:cite-row --> "
         '| What and why<!-- md:cite-cell "Product manager" alpha "The Core Difference"; beta --> '
         '| How and when<!-- md:cite-cell "Project manager" beta --> |',
     ]
@@ -82,7 +82,7 @@ def test_comparison_can_show_chosen_dimensions_in_order(guide: Guide) -> None:
     rows = render(guide, "<!-- md:table comparison dimensions=core-questions,purpose -->", "index.md").splitlines()
     assert [row.split(" | ")[0] for row in rows[2:]] == [
         '| <span id="core-questions"></span>**Core questions**<br><small>Which questions does it answer\\?</small>'
-        "<br>[Sources disagree](compare/index.md#disagreement-when)<!-- md:cite-row -->",
+        "<br>[Sources disagree](compare/index.md#disagreement-when){ .pvp-disagree }<!-- md:cite-row -->",
         '| <span id="purpose"></span>**Purpose**<br><small>What is the role for\\?</small><!-- md:cite-row -->',
     ]
 
@@ -118,7 +118,7 @@ def test_skills_are_grouped_into_shared_and_each_roles_own(guide: Guide, data_di
 
 def test_fit_table_puts_the_work_and_own_skills_under_each_role(guide: Guide, site_markdown: markdown.Markdown) -> None:
     [table] = parse(to_html(site_markdown, render(guide, "<!-- md:table fit -->", "careers/index.md"))).tables
-    assert table[0] == ["", "Product manager", "Project manager"]
+    assert table[0] == ["What", "Product manager", "Project manager"]  # "What" is for screen readers only
     assert table[1] == ["The work at its heart", "Customer problems", "Organising work"]
     assert table[2] == ["Skills no other role here needs", "Market research", "Scheduling"]
     assert len(table) == 3
@@ -184,6 +184,10 @@ def test_glossary_is_sorted_and_abbreviations_become_tooltips(guide: Guide, site
     source = render(guide, "<!-- md:list glossary -->", "reference/glossary.md")
     assert source.index("Backlog") < source.index("Key performance indicator")
     assert {"backlog", "kpi"} <= parse(to_html(site_markdown, source)).ids  # each term can be linked to
+    # Each role is a term too, defined by its own summary and leading to its page.
+    assert "### Project manager { #project-manager }\n\nDelivers the plan\\.<!-- md:cite alpha --> " in source
+    assert "[More on the project manager](../roles/project-manager.md)." in source
+    assert source.index("Key performance") < source.index("Product manager") < source.index("Project manager")
     html = to_html(site_markdown, "Track the KPI.\n\n" + abbreviation_definitions(guide.glossary))
     assert '<abbr title="Key performance indicator">KPI</abbr>' in html
 

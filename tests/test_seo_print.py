@@ -149,12 +149,13 @@ def test_404_page_explains_and_links_onwards(host_page: Page, server: str) -> No
     expect(article).to_contain_text("There is no page at this address")
     # Styled like every other page (its stylesheet links are absolute, under site_url's path).
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
-    for name, target in [("Home", ""), ("Side-by-side comparison", "compare/"), ("FAQ", "reference/faq/")]:
+    onwards = [("Home", ""), ("The roles", "roles/"), ("Compare roles", "compare/"), ("FAQ", "reference/faq/")]
+    for name, target in onwards:
         link = article.get_by_role("link", name=name, exact=True)
         expect(link).to_be_visible()
         assert link.evaluate("a => a.href") == server + SITE_PREFIX + target
-    article.get_by_role("link", name="Side-by-side comparison").click()
-    expect(page.locator("article h1")).to_have_text(re.compile(r"^Side-by-side comparison"))
+    article.get_by_role("link", name="Compare roles").click()
+    expect(page.locator("article h1")).to_have_text(re.compile(r"^Compare roles"))
 
 
 def test_404_page_search_box_opens_search_with_the_query(host_page: Page, server: str) -> None:
@@ -203,7 +204,9 @@ PRINT_STATE = """chrome => {
 
 
 @pytest.mark.parametrize("palette", ["light", "dark"])
-@pytest.mark.parametrize("path", ["compare/", "careers/", ""], ids=["compare", "careers", "home"])
+@pytest.mark.parametrize(
+    "path", ["compare/", "careers/", "compare/working-together/"], ids=["compare", "careers", "working-together"]
+)
 def test_pages_print_without_chrome_and_with_whole_tables(
     browser: Browser, server: str, palette: str, path: str
 ) -> None:

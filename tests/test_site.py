@@ -144,7 +144,7 @@ def test_the_data_export_holds_every_cited_claim_with_its_sources(site: Path, so
 def test_abbreviations_show_as_tooltips(site: Path) -> None:
     html = "".join(html_path(site, page).read_text(encoding="utf-8") for page in site_pages())
     for term in (t for t in GUIDE.glossary if t.abbreviation):
-        assert f'<abbr title="{term.term}">{term.abbreviation}</abbr>' in html, term.abbreviation
+        assert f'<abbr tabindex="0" title="{term.term}">{term.abbreviation}</abbr>' in html, term.abbreviation
 
 
 def test_same_data_builds_byte_identical_pages(site: Path, tmp_path: Path) -> None:

@@ -49,6 +49,7 @@ def selfcheck(context: Context) -> str:
 
 
 def handoff_checklist(context: Context) -> str:
+    """The handoff checklist: tick boxes with a count, kept in the browser, each item cited."""
     items = [
         _item(context, f"item-{number}", claim.text, claim.sources)
         for number, claim in enumerate(context.guide.handoff.checklist, 1)

@@ -335,6 +335,10 @@ def _cross_check(documents: dict[str, YamlDocument], records: dict[str, Any]) ->
         for index, needed in enumerate(role.skills):
             check.known(name, ("skills", index, "skill"), needed.skill, skill_ids, "skill", _SKILLS)
 
+    for index, term in enumerate(records["glossary.yml"]):
+        if term.id in role_ids:
+            message = f"{term.id!r} is a role, and the glossary takes each role from its file; expected no entry for it"
+            raise error_at(documents["glossary.yml"], (index, "id"), message)
     abbreviations: dict[str, int] = {}
     for index, term in enumerate(records["glossary.yml"]):
         if term.abbreviation is None:

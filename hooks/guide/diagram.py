@@ -52,9 +52,18 @@ def _e(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+def _spans(lines: list[str], x: float, y: float, line: float) -> str:
+    """One <tspan> per line; each but the last ends with a space, so the words stay apart in the link's name."""
+    ends = [" "] * (len(lines) - 1) + [""]
+    return "".join(
+        f'<tspan x="{x:.1f}" y="{y + i * line:.1f}">{_e(text)}{end}</tspan>'
+        for i, (text, end) in enumerate(zip(lines, ends, strict=True))
+    )
+
+
 def _text(lines: list[str], x: float, y: float, anchor: str = "start", css: str = "") -> str:
     """<text> with one <tspan> per line; `y` is the first line's baseline."""
-    spans = "".join(f'<tspan x="{x:.1f}" y="{y + i * LINE:.1f}">{_e(line)}</tspan>' for i, line in enumerate(lines))
+    spans = _spans(lines, x, y, LINE)
     css_class = f' class="{css}"' if css else ""
     return f'<text text-anchor="{anchor}"{css_class}>{spans}</text>'
 
@@ -96,10 +105,9 @@ def _boxes(guide: Guide, lanes: list[str]) -> list[Box]:
     return [Box(step, n, lanes.index(step.owner)) for n, step in enumerate(guide.handoff.steps, 1)]
 
 
-def _step_link(box: Box, guide: Guide, inner: str) -> str:
-    role = guide.role(box.step.owner)
-    label = f"Step {box.number}: {box.step.title}, led by the {role.mid_sentence}"
-    return f'<a href="#step-{_e(box.step.id)}" aria-label="{_e(label)}">{inner}</a>'
+def _step_link(box: Box, inner: str) -> str:
+    # Named by its visible text (number, role tag, title): a different aria-label would hide what is seen.
+    return f'<a href="#step-{_e(box.step.id)}">{inner}</a>'
 
 
 def _box_svg(box: Box, guide: Guide, role_tag: bool = False) -> str:
@@ -119,7 +127,7 @@ def _box_svg(box: Box, guide: Guide, role_tag: bool = False) -> str:
         parts.append(_text([tag], box.x + 14, y, css=f"pvp-tag {lane}"))
         y += LINE
     parts.append(_text(box.lines, box.x + (14 if role_tag else 8), y, css="pvp-step"))
-    return _step_link(box, guide, "".join(parts))
+    return _step_link(box, "".join(parts))
 
 
 def _arrow(points: list[tuple[float, float]], css: str, marker: str) -> str:
@@ -229,8 +237,7 @@ def _wide(guide: Guide, lanes: list[str]) -> str:
 
 
 def _label(lines: list[str], x: float, y: float, line: float) -> str:
-    spans = "".join(f'<tspan x="{x:.1f}" y="{y + i * line:.1f}">{_e(text)}</tspan>' for i, text in enumerate(lines))
-    return f'<text class="pvp-arrow-label" text-anchor="middle">{spans}</text>'
+    return f'<text class="pvp-arrow-label" text-anchor="middle">{_spans(lines, x, y, line)}</text>'
 
 
 # --- Narrow: one column, top to bottom -------------------------------------------------
@@ -294,7 +301,10 @@ def _narrow(guide: Guide, lanes: list[str]) -> str:
 
 
 def handoff_diagram(guide: Guide) -> str:
-    """The diagram as HTML: a legend, then the wide and the narrow drawing."""
+    """The handoff as an inline SVG drawn at build time: a lane per role, a legend, and each step linked to its text.
+
+    The HTML holds the legend, then a wide drawing and a narrow one; CSS shows one of them.
+    """
     lanes = _lanes(guide)
     legend = "".join(
         f'<span class="pvp-legend__item"><span class="pvp-swatch pvp-lane-{i % 6 + 1}"></span>'

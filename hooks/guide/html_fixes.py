@@ -4,6 +4,9 @@ Tables with three or more columns are marked so that, on a phone, each row becom
 block (docs/stylesheets/extra.css): its first cell turns into a row header and every
 other cell carries the name of its column, shown before its value. Nothing but code
 and tab strips then scrolls sideways, however many roles a table compares.
+
+Abbreviations take focus, because Material shows their meaning on focus as well as on
+hover: that is what a tap or the Tab key gives.
 """
 
 from __future__ import annotations
@@ -78,5 +81,13 @@ def stack_tables(page_html: str) -> str:
     return _TABLE.sub(_stack, page_html)
 
 
+_ABBREVIATION = re.compile(r"<abbr title=")
+
+
+def focusable_abbreviations(page_html: str) -> str:
+    """Let each abbreviation take focus, so its meaning shows on tap and keyboard focus, not only on hover."""
+    return _ABBREVIATION.sub('<abbr tabindex="0" title=', page_html)
+
+
 def fix(page_html: str) -> str:
-    return stack_tables(page_html)
+    return focusable_abbreviations(stack_tables(page_html))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from . import checklists, raci, render
 from .diagram import handoff_diagram
+from .markdown import table, text
 from .render import Context, MarkerError
 
 _ANY = re.compile(r"<!--\s*md:(?P<kind>[a-z-]*)")
@@ -67,9 +68,30 @@ GENERATORS: dict[str, dict[str, Generator]] = {
         "pair-lead": Generator(render.pair_lead, required=("roles",)),
     },
     "diagram": {
-        "handoff": Generator(lambda context: handoff_diagram(context.guide)),
+        "handoff": Generator(lambda context: handoff_diagram(context.guide)),  # documented in handoff_diagram
     },
 }
+INLINE_DESCRIPTIONS = {
+    "cite": "After a claim: its sources, each with the place in quotes; becomes a numbered reference.",
+    "cite-cell": "Ends a table cell: the column's name in quotes, then its sources; shows nothing itself.",
+    "cite-row": "In a row's first cell: one reference listing the sources of every cell in the row.",
+}
+
+
+def markers_reference(context: Context) -> str:
+    """Every marker a page may use, with its parameters and what it gives."""
+    rows = []
+    for kind, generators in GENERATORS.items():
+        for name, generator in sorted(generators.items()):
+            params = [f"`{p}=` (required)" for p in generator.required] + [f"`{p}=`" for p in generator.optional]
+            render = handoff_diagram if kind == "diagram" else generator.render
+            doc = (render.__doc__ or "").strip().splitlines()
+            rows.append([f"`md:{kind} {name}`", ", ".join(params) or "none", text(doc[0] if doc else "")])
+    rows += [[f"`md:{kind}`", "inline", text(INLINE_DESCRIPTIONS[kind])] for kind in INLINE_KINDS]
+    return table(["Marker", "Parameters", "What it gives"], rows)
+
+
+GENERATORS["list"]["markers"] = Generator(markers_reference)
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ def _setting(context: Context, setting_id: str) -> Setting:
 
 
 def raci_table(context: Context, setting: str) -> str:
+    """Who is responsible, accountable, consulted and informed for each activity in one setting."""
     chosen = _setting(context, setting)
     header = ["Activity"]
     for column in chosen.columns:

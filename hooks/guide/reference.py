@@ -57,7 +57,7 @@ def _fields_table(model: type[BaseModel], seen: list[type[BaseModel]]) -> str:
         rows.append(
             [f"`{field.alias or name}`", _describe(field.annotation, seen), required, text(field.description or "")]
         )
-    return table(["Field", "Value", "", "Meaning"], rows)
+    return table(["Field", "Value", "Required", "Meaning"], rows)
 
 
 def data_files() -> str:

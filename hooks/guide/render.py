@@ -17,7 +17,7 @@ from urllib.parse import quote
 from . import citations, export, reference
 from .data import Guide
 from .markdown import link, table, tabs, text
-from .models import DATA_FILES, Citation, Claim, Dimension, Role, Skill
+from .models import DATA_FILES, Citation, Claim, Dimension, GlossaryTerm, Role, Skill
 from .paths import pair_page, role_page
 
 
@@ -88,14 +88,21 @@ def _dimension_cell(context: Context, dimension: Dimension) -> str:
     """The row heading: the dimension, the question it answers, its anchor, and a link to any disagreement."""
     cell = f'<span id="{dimension.id}"></span>**{text(dimension.label)}**<br><small>{text(dimension.question)}</small>'
     home = context.home("list disagreements")
-    for disagreement in context.guide.disagreements:
-        if disagreement.dimension == dimension.id and home:
-            target = f"{home}#{_disagreement_anchor(disagreement.id)}"
-            cell += "<br>" + link("Sources disagree", target, context.page)
+    disputes = [d for d in context.guide.disagreements if d.dimension == dimension.id] if home else []
+    for disagreement in disputes:
+        # Named when a row has several, so each link says where it leads.
+        label = f"Sources disagree: {disagreement.title}" if len(disputes) > 1 else "Sources disagree"
+        target = f"{home}#{_disagreement_anchor(disagreement.id)}"
+        cell += "<br>" + link(label, target, context.page) + "{ .pvp-disagree }"
     return cell
 
 
 # --- Tables ----------------------------------------------------------------------------
+
+
+def _hidden(label: str) -> str:
+    """A header that screen readers announce but the eye does not need: the corner of a grid."""
+    return f'<span class="pvp-visually-hidden">{text(label)}</span>'
 
 
 def comparison_table(context: Context, roles: str | None = None, dimensions: str | None = None) -> str:
@@ -201,7 +208,7 @@ def fit_table(context: Context, roles: str | None = None) -> str:
         ["**The work at its heart**" + citations.ROW_MARKER, *(work(r) for r in shown)],
         ["**Skills no other role here needs**" + citations.ROW_MARKER, *(skills(r) for r in shown)],
     ]
-    return table(["", *(context.role_link(role) for role in shown)], rows)
+    return table([_hidden("What"), *(context.role_link(role) for role in shown)], rows)
 
 
 def handoff_crossings_table(context: Context, roles: str | None = None) -> str:
@@ -239,14 +246,17 @@ def _claims_list(context: Context, claims: Sequence[Claim]) -> str:
 
 
 def interests_list(context: Context, role: str) -> str:
+    """What people who enjoy the role tend to like about it, each with its sources."""
     return _claims_list(context, context.role(role).interests)
 
 
 def routes_list(context: Context, role: str) -> str:
+    """The routes into one role that the sources name."""
     return _claims_list(context, context.role(role).routes)
 
 
 def credentials_list(context: Context, role: str) -> str:
+    """The credentials the sources name for one role, or a line saying they name none."""
     chosen = context.role(role)
     if not chosen.credentials:
         return "The sources at hand name no credential for this role."
@@ -296,6 +306,7 @@ def _lower_first(value: str) -> str:
 
 
 def disagreements_list(context: Context) -> str:
+    """Each point where sources disagree, both sides with their sources; comparison rows link here."""
     dimensions = {d.id: d for d in context.guide.dimensions}
     sections = []
     for disagreement in context.guide.disagreements:
@@ -327,17 +338,30 @@ def handoff_steps_list(context: Context) -> str:
     return "\n".join(items)
 
 
+def _glossary_entry(context: Context, term: GlossaryTerm) -> tuple[str, str, str]:
+    """(anchor, heading, body) of a term from data/glossary.yml."""
+    name = f"{text(term.term)} ({text(term.abbreviation)})" if term.abbreviation else text(term.term)
+    return term.id, name, text(term.definition) + context.cite(term.sources)
+
+
+def _role_entry(context: Context, role: Role) -> tuple[str, str, str]:
+    """(anchor, heading, body) of a role: its summary, and a link to its page."""
+    more = link(f"More on the {role.mid_sentence}", role_page(role.id), context.page)
+    return role.id, text(role.name), f"{context.claim(role.summary)} {more}."
+
+
 def glossary_list(context: Context) -> str:
     """An A–Z index, then a heading per initial and per term, so each term can be linked to and found by search."""
-    terms = sorted(context.guide.glossary, key=lambda t: t.term.casefold())
-    letters = sorted({term.term[0].upper() for term in terms})
+    # Each role is defined once, by the summary in its own file, and leads to its page.
+    entries = [_glossary_entry(context, term) for term in context.guide.glossary]
+    entries += [_role_entry(context, role) for role in context.guide.roles]
+    entries.sort(key=lambda entry: entry[1].casefold())
+    letters = sorted({name[0].upper() for _, name, _ in entries})
     index = " · ".join(f"[{letter}](#{letter.lower()})" for letter in letters)
     sections = [f'<nav class="pvp-az" aria-label="Glossary, A to Z" markdown>{index}</nav>']
     for letter in letters:
         sections.append(f"## {letter} {{ #{letter.lower()} }}")
-        for term in (t for t in terms if t.term[0].upper() == letter):
-            name = f"{text(term.term)} ({text(term.abbreviation)})" if term.abbreviation else text(term.term)
-            sections.append(f"### {name} {{ #{term.id} }}\n\n{text(term.definition)}{context.cite(term.sources)}")
+        sections += [f"### {name} {{ #{id_} }}\n\n{body}" for id_, name, body in entries if name[0].upper() == letter]
     return "\n\n".join(sections)
 
 
@@ -396,7 +420,7 @@ def roles_list(context: Context) -> str:
 def pairs_table(context: Context) -> str:
     """A grid of roles by roles: each cell links to the comparison of its row and column."""
     roles = context.guide.roles
-    header = ["", *(text(role.name) for role in roles)]
+    header = [_hidden("Role"), *(text(role.name) for role in roles)]
     rows = []
     for row in roles:
         cells = [f"**{text(row.name)}**"]
@@ -443,6 +467,7 @@ def _pair(context: Context, roles: str) -> tuple[Role, Role]:
 
 
 def pair_together_list(context: Context, roles: str) -> str:
+    """What the sources say about how two roles work together."""
     first, second = _pair(context, roles)
     pair = context.guide.pair(first.id, second.id)
     if pair is None or not pair.together:
@@ -451,8 +476,11 @@ def pair_together_list(context: Context, roles: str) -> str:
 
 
 def pair_confusion_list(context: Context, roles: str) -> str:
+    """What the sources say about where two roles meet or are mixed up."""
     first, second = _pair(context, roles)
     pair = context.guide.pair(first.id, second.id)
     if pair is None or not pair.confusion:
         return "None of the sources at hand says why these two roles are confused."
-    return _claims_list(context, pair.confusion)
+    # Most sources state an overlap, not a confusion: the link between the two is the guide's.
+    lead = "The sources state where the two titles meet; that this is why people mix them up is the guide's reading."
+    return lead + "\n\n" + _claims_list(context, pair.confusion)
