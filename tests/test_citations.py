@@ -99,6 +99,7 @@ def test_each_claim_is_read_back_with_the_text_it_backs(guide: Guide, site_markd
         "    - Nested item<!-- md:cite beta -->\n"
         "\n"
         "| Aspect | Value |\n| --- | --- |\n| Cell A | A cell value<!-- md:cite alpha --> |\n"
+        "| Cell B | One line<br>and the next<!-- md:cite beta --> |\n"
     )
     source, references = to_footnotes(page, guide.sources, "reference/sources.md", "x.md")
     site_markdown.reset()
@@ -109,6 +110,7 @@ def test_each_claim_is_read_back_with_the_text_it_backs(guide: Guide, site_markd
         ("Item one", (Citation(id="alpha"),)),
         ("Nested item", (Citation(id="beta"),)),
         ("A cell value", (Citation(id="alpha"),)),
+        ("One line and the next", (Citation(id="beta"),)),
     ]
 
 

@@ -237,6 +237,8 @@ def _walk(block: Tag) -> Iterator[str | Tag]:
                 and child.has_attr("data-cite")
             ):
                 yield child
+            elif child.name == "br":  # the lines of one cell: keep their words apart
+                yield " "
             elif child.name in _NOT_CLAIM_TEXT or set(child.get("class") or ()) & _SKIP:
                 continue
             else:
