@@ -14,10 +14,11 @@ serve: $(VENV)/.site-installed ## Preview at http://127.0.0.1:8000 with live rel
 build: $(VENV)/.site-installed ## Strict build into site/
 	$(BIN)/mkdocs build --strict
 
+# The browser tests wait on Chromium more than on Python: one worker per core (pytest-xdist).
 test: lint chromium ## Every check: lint, then the tests (data, rendering, built site, browser)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
-test-fast: lint ## The tests that need no browser (data, rendering, built site): under 30 seconds
+test-fast: lint ## The tests that need no browser (data, rendering, built site): under a minute
 	$(BIN)/python -m pytest -m "not browser"
 
 lint: $(VENV)/.test-installed ## The pre-commit checks: data, YAML, whitespace, ruff

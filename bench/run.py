@@ -57,8 +57,10 @@ SCORE_BUDGET = 100  # each Lighthouse category, on every page
 PAGE_BUDGET_KB = 120  # first visit, search index left out
 SEARCH_INDEX_BUDGET_KB = 60  # gzip-compressed, as the server sends it
 LCP_BUDGET_MS = 2500  # "good" in Core Web Vitals, where Lighthouse's mobile LCP scoring is anchored
-HOOK_SHARE_BUDGET = 0.10
-BUILD_BUDGET_S = 3.0
+# Set for 13 pages; the site now writes 34, and the hook reads every claim back out of each
+# page for the open data export. `make serve` rebuilds everything on each save: keep it brisk.
+HOOK_SHARE_BUDGET = 0.15
+BUILD_BUDGET_S = 5.0
 
 CATEGORIES = {  # Lighthouse's id: the column's name
     "performance": "Performance",

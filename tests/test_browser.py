@@ -130,10 +130,15 @@ def test_a_comparison_on_a_phone_keeps_each_dimension_with_its_values(phone: Vis
     row = phone.page.locator("table[data-stack] tbody tr").first
     header, first_cell = row.locator("th[scope='row']"), row.locator("td").first
     expect(header).to_be_visible()
-    assert header.bounding_box()["y"] < first_cell.bounding_box()["y"]  # stacked, the dimension on top
-    assert first_cell.bounding_box()["width"] > 300  # each value has the width of the screen
+    heading, cell = header.bounding_box(), first_cell.bounding_box()
+    assert heading["y"] + heading["height"] <= cell["y"] + 1  # stacked: the dimension above, covering nothing
+    assert cell["width"] > 300  # each value has the width of the screen
     label = phone.page.evaluate("td => getComputedStyle(td, '::before').content", first_cell.element_handle())
     assert label.strip('"') == GUIDE.roles[0].name  # each value says whose it is
+    # Scrolled past the row's start, the dimension stays in view, just below the site's header.
+    row.evaluate("tr => window.scrollTo(0, tr.getBoundingClientRect().top + scrollY + 150)")
+    bar = phone.page.locator(".md-header").bounding_box()
+    assert header.bounding_box()["y"] == pytest.approx(bar["y"] + bar["height"], abs=2)
 
 
 def scripts(visit: Visit) -> set[str]:

@@ -119,3 +119,16 @@ def test_markers_side_by_side_make_one_reference(guide: Guide) -> None:
     result, references = to_footnotes(page, guide.sources, "reference/sources.md", "x.md")
     assert result.startswith("Shared.[^cite-1]\n")
     assert references.citations("cite-1") == (Citation(id="alpha"), Citation(id="beta", at="Roles"))
+
+
+def test_references_are_numbered_in_page_order_tables_included(guide: Guide) -> None:
+    page = (
+        "Before the table.<!-- md:cite alpha -->\n\n"
+        "| Aspect | Value |\n| --- | --- |\n"
+        '| Row<!-- md:cite-row --> | Cell<!-- md:cite-cell "Value" beta --> |\n\n'
+        'After it.<!-- md:cite beta "Roles" -->\n'
+    )
+    result, _ = to_footnotes(page, guide.sources, "reference/sources.md", "x.md")
+    numbered = ("Before the table.[^cite-1]", "Row[^cite-2]", "After it.[^cite-3]")
+    places = [result.index(reference) for reference in numbered]
+    assert places == sorted(places)

@@ -19,7 +19,8 @@ from .render import Context
 
 def _item(context: Context, item_id: str, statement: str, sources: Sequence[Citation], after: str = "") -> str:
     box = f'<input type="checkbox" name="{html.escape(item_id)}">'
-    return f'<li markdown="span"><label>{box} <span>{text(statement)}</span></label>{context.cite(sources)}{after}</li>'
+    meta = f'<span class="pvp-check__meta">{after}{context.cite(sources)}</span>'
+    return f'<li markdown="span"><label>{box} <span>{text(statement)}</span></label>{meta}</li>'
 
 
 def _checklist(store: str, kind: str, items: list[str], status: str) -> str:
@@ -43,7 +44,7 @@ def selfcheck(context: Context) -> str:
     for statement in context.guide.selfcheck:
         role = context.guide.role(statement.leans)
         role_link = link(role.mid_sentence, role_page(role.id), context.page)
-        key = f' <span class="pvp-check__key">leans to the {role_link}</span>'
+        key = f'<span class="pvp-check__key">leans to the {role_link}</span>'
         items.append(_item(context, statement.id, statement.text, statement.sources, key))
     return _checklist("selfcheck", "leans", items, "Tick a statement to see which roles your answers lean towards.")
 

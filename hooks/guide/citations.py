@@ -166,8 +166,8 @@ def to_footnotes(
         return ROW.sub(lambda _: note(tuple(parts)) if parts else "", line)
 
     def outside(part: str) -> str:
-        part = "\n".join(row(line) if ROW.search(line) else line for line in part.split("\n"))
-        return _CITE_RUN.sub(reference, part)
+        # Line by line, so references are numbered in the order they appear on the page.
+        return "\n".join(_CITE_RUN.sub(reference, row(line) if ROW.search(line) else line) for line in part.split("\n"))
 
     markdown = "".join(outside(part) if is_outside else part for is_outside, part in _parts(markdown))
     if not notes:

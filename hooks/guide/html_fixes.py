@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<t([dh])((?:\s[^>]*)?)>(.*?)</t\1>", re.S)
+_SHORT = 4  # characters: a value this short fits on its column name's line
 
 
 class _Text(HTMLParser):
@@ -73,7 +74,10 @@ def _stack(match: re.Match[str]) -> str:
         return f"<tr>{_CELL.sub(label_cell, row[1])}</tr>"
 
     # An attribute, not a class: Material styles (and wraps) only tables without a class.
-    return f"<table data-stack>{_ROW.sub(label_row, body)}</table>"
+    # Cells of a letter or two (a RACI) sit beside their column's name instead of under it.
+    values = [_plain(cell[2]) for row in rows[1:] for cell in _CELL.findall(row)[1:]]
+    kind = ' data-stack="short"' if values and max(map(len, values)) <= _SHORT else " data-stack"
+    return f"<table{kind}>{_ROW.sub(label_row, body)}</table>"
 
 
 def stack_tables(page_html: str) -> str:

@@ -357,7 +357,7 @@ def glossary_list(context: Context) -> str:
     entries += [_role_entry(context, role) for role in context.guide.roles]
     entries.sort(key=lambda entry: entry[1].casefold())
     letters = sorted({name[0].upper() for _, name, _ in entries})
-    index = " · ".join(f"[{letter}](#{letter.lower()})" for letter in letters)
+    index = " ".join(f"[{letter}](#{letter.lower()})" for letter in letters)
     sections = [f'<nav class="pvp-az" aria-label="Glossary, A to Z" markdown>{index}</nav>']
     for letter in letters:
         sections.append(f"## {letter} {{ #{letter.lower()} }}")
