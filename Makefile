@@ -18,8 +18,8 @@ build: $(VENV)/.site-installed ## Strict build into site/
 test: lint chromium ## Every check: lint, then the tests (data, rendering, built site, browser)
 	$(BIN)/python -m pytest -n auto
 
-test-fast: lint ## The tests that need no browser (data, rendering, built site): under a minute
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: lint ## The tests that need no browser (data, rendering, built site): under 30 seconds
+	$(BIN)/python -m pytest -n auto -m "not browser"
 
 lint: $(VENV)/.test-installed ## The pre-commit checks: data, YAML, whitespace, ruff
 	$(BIN)/python scripts/check_data.py
