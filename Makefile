@@ -41,10 +41,13 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund
 	touch $@
 
-# Debian's /usr/bin/chromium (or $$CHROMIUM) is used when present; otherwise
-# Playwright downloads its own build, which works on ordinary machines.
+# Debian's /usr/bin/chromium (or $$CHROMIUM) is used when present. Where it is missing,
+# root on Debian (CI) installs the package: Playwright's own download is blocked there.
+# Anywhere else Playwright downloads its build, which works on ordinary machines.
 chromium: $(VENV)/.test-installed
 	@if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else $(BIN)/python -m playwright install chromium; fi
 
 $(VENV)/.site-installed: requirements.txt
