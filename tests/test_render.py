@@ -219,3 +219,16 @@ def test_same_data_gives_identical_output(guide: Guide, data_dir: Path) -> None:
         for key in ("table comparison", "list skills roles=product-manager,project-manager", "list glossary")
     )
     assert render(guide, page) == render(load_guide(data_dir), page)
+
+
+def test_neighbouring_claims_with_the_same_sources_share_one_item_and_reference(data_dir: Path) -> None:
+    path = data_dir / "roles" / "product-manager.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "  - text: A related degree\n    sources: [beta]\n",
+            "  - text: A related degree.\n    sources: [beta]\n  - text: A portfolio of work.\n    sources: [beta]\n",
+        ),
+        encoding="utf-8",
+    )
+    listed = render(load_guide(data_dir), "<!-- md:list routes role=product-manager -->", "roles/product-manager.md")
+    assert listed == "- A related degree\\. A portfolio of work\\.<!-- md:cite beta -->"

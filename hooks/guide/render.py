@@ -239,10 +239,17 @@ def _claims_list(context: Context, claims: Sequence[Claim]) -> str:
     items: list[tuple[list[str], tuple[Citation, ...]]] = []
     for claim in claims:
         if items and items[-1][1] == claim.sources:
-            items[-1][0].append(_lower_first(claim.text) if claim.text[1:2].islower() else claim.text)
+            items[-1][0].append(claim.text)
         else:
             items.append(([claim.text], claim.sources))
-    return "\n".join(f"- {text('; '.join(texts))}{context.cite(sources)}" for texts, sources in items)
+    return "\n".join(f"- {text(_joined(texts))}{context.cite(sources)}" for texts, sources in items)
+
+
+def _joined(texts: Sequence[str]) -> str:
+    """Sentences side by side stay sentences; phrases join with semicolons: 'Plans', 'Budgets' -> 'Plans; budgets'."""
+    if all(t.endswith(".") for t in texts):
+        return " ".join(texts)
+    return "; ".join([texts[0], *(_lower_first(t) for t in texts[1:])])
 
 
 def interests_list(context: Context, role: str) -> str:
