@@ -101,18 +101,18 @@ def test_skills_are_grouped_into_shared_and_each_roles_own(guide: Guide, data_di
     both = "roles=product-manager,project-manager"
     assert render(guide, f"<!-- md:list skills {both} -->").splitlines() == [
         "- **Both need:** Communication.<!-- md:cite alpha; beta -->",
-        "- **Only the product manager:** Market research.<!-- md:cite alpha -->",
-        "- **Only the project manager:** Scheduling.<!-- md:cite beta -->",
+        "- **Named only for the product manager:** Market research.<!-- md:cite alpha -->",
+        "- **Named only for the project manager:** Scheduling.<!-- md:cite beta -->",
     ]
     # A third role that needs only scheduling: nothing is shared by all three, and
     # scheduling is no longer the project manager's alone.
     add_role(data_dir, "delivery-lead", "Delivery lead", "  - skill: scheduling\n    sources: [alpha]\n")
     three = render(load_guide(data_dir), f"<!-- md:list skills {both},delivery-lead -->")
-    assert three == "- **Only the product manager:** Market research.<!-- md:cite alpha -->"
+    assert three == "- **Named only for the product manager:** Market research.<!-- md:cite alpha -->"
     pair = render(load_guide(data_dir), "<!-- md:list skills roles=product-manager,delivery-lead -->")
     assert (
         pair.splitlines()[0]
-        == "- **Only the product manager:** Communication and Market research.<!-- md:cite alpha -->"
+        == "- **Named only for the product manager:** Communication and Market research.<!-- md:cite alpha -->"
     )
 
 
@@ -120,7 +120,7 @@ def test_fit_table_puts_the_work_and_own_skills_under_each_role(guide: Guide, si
     [table] = parse(to_html(site_markdown, render(guide, "<!-- md:table fit -->", "careers/index.md"))).tables
     assert table[0] == ["What", "Product manager", "Project manager"]  # "What" is for screen readers only
     assert table[1] == ["The work at its heart", "Customer problems", "Organising work"]
-    assert table[2] == ["Skills no other role here needs", "Market research", "Scheduling"]
+    assert table[2] == ["Skills the sources name for this role only", "Market research", "Scheduling"]
     assert len(table) == 3
 
 

@@ -177,7 +177,7 @@ def skills_list(context: Context, roles: str) -> str:
                     cited += [c for c in needed.sources if c not in cited]
         return tuple(cited)
 
-    groups = [(everyone, shared, shown)] + [(f"Only the {r.mid_sentence}", own[r.id], (r,)) for r in shown]
+    groups = [(everyone, shared, shown)] + [(f"Named only for the {r.mid_sentence}", own[r.id], (r,)) for r in shown]
     lines = [
         f"- **{text(title)}:** {_skill_names(context, skills)}.{context.cite(sources(skills, holders))}"
         for title, skills, holders in groups
@@ -198,7 +198,7 @@ def fit_table(context: Context, roles: str | None = None) -> str:
 
     def skills(role: Role) -> str:
         if not own[role.id]:
-            return "None of its own"
+            return "None named for this role only"
         cited = tuple(
             dict.fromkeys(c for n in role.skills if n.skill in {s.id for s in own[role.id]} for c in n.sources)
         )
@@ -206,7 +206,7 @@ def fit_table(context: Context, roles: str | None = None) -> str:
 
     rows = [
         ["**The work at its heart**" + citations.ROW_MARKER, *(work(r) for r in shown)],
-        ["**Skills no other role here needs**" + citations.ROW_MARKER, *(skills(r) for r in shown)],
+        ["**Skills the sources name for this role only**" + citations.ROW_MARKER, *(skills(r) for r in shown)],
     ]
     return table([_hidden("What"), *(context.role_link(role) for role in shown)], rows)
 
