@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from guide.data import load_guide  # noqa: E402 - needs the path above
-from guide.pages import generated_pages, with_role_pages  # noqa: E402
+from guide.pages import GeneratedPage, generated_pages, with_role_pages  # noqa: E402
 
 
 @functools.cache
@@ -36,6 +36,12 @@ def _guide():
     return load_guide(ROOT / "data")
 
 
+@functools.cache
+def generated() -> dict[str, GeneratedPage]:
+    """The pages the build makes from data/, by path relative to docs/."""
+    return generated_pages(_guide())
+
+
 def nav_pages() -> list[str]:
     """Every page in the navigation (the role pages the build adds included), relative to docs/, in nav order."""
 
@@ -52,7 +58,7 @@ def nav_pages() -> list[str]:
 def site_pages() -> list[str]:
     """Every page the build writes: the navigation's, then the generated pages left out of it."""
     listed = nav_pages()
-    return listed + sorted(page for page in generated_pages(_guide()) if page not in listed)
+    return listed + sorted(page for page in generated() if page not in listed)
 
 
 def page_url(page: str) -> str:

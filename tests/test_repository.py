@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from built_site import html_path, nav_pages, site_config, site_pages
-from guide.data import load_guide
-from guide.pages import generated_pages
+from built_site import generated, html_path, nav_pages, site_config, site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -75,11 +73,10 @@ def test_every_page_edit_link_points_at_the_file_that_holds_its_words(site: Path
     """A page with a Markdown file edits that file; a page made from data alone edits its data file."""
     config = site_config()
     repository = config.repo_url.rstrip("/") + "/edit/main/"
-    made_from_data = generated_pages(load_guide(ROOT / "data"))
     for page in site_pages():
         html = html_path(site, page).read_text(encoding="utf-8")
         [edit] = re.findall(r'<a href="([^"]+)" title="Edit this page"', html)
-        expected = f"docs/{page}" if (ROOT / "docs" / page).is_file() else made_from_data[page].data_file
+        expected = f"docs/{page}" if (ROOT / "docs" / page).is_file() else generated()[page].data_file
         assert edit == repository + expected, page
         assert (ROOT / expected).is_file(), edit
 

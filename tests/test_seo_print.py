@@ -15,10 +15,8 @@ import pytest
 from mkdocs.utils.meta import get_data
 from playwright.sync_api import Browser, Page, expect
 
-from built_site import html_path, page_url, site_config, site_pages
+from built_site import generated, html_path, page_url, site_config, site_pages
 from conftest import foreign_requests
-from guide.data import load_guide
-from guide.pages import generated_pages
 from test_accessibility import MISSING, SITE_PREFIX, open_page, serve_like_the_host, settle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +77,7 @@ def written_description(page: str) -> str:
     front_matter = get_data(source.read_text(encoding="utf-8"))[1] if source.is_file() else {}
     if "description" in front_matter:
         return front_matter["description"].strip()
-    return generated_pages(load_guide(ROOT / "data"))[page].description
+    return generated()[page].description
 
 
 @pytest.mark.parametrize("page", site_pages())

@@ -301,10 +301,7 @@ def _narrow(guide: Guide, lanes: list[str]) -> str:
 
 
 def handoff_diagram(guide: Guide) -> str:
-    """The handoff as an inline SVG drawn at build time: a lane per role, a legend, and each step linked to its text.
-
-    The HTML holds the legend, then a wide drawing and a narrow one; CSS shows one of them.
-    """
+    """The diagram as HTML: a legend, then the wide and the narrow drawing (CSS shows one of them)."""
     lanes = _lanes(guide)
     legend = "".join(
         f'<span class="pvp-legend__item"><span class="pvp-swatch pvp-lane-{i % 6 + 1}"></span>'

@@ -32,6 +32,11 @@ class Generator:
     anchors: bool = False  # defines anchors other pages link to, so it may appear on one page only
 
 
+def _handoff_diagram(context: Context) -> str:
+    """The handoff as an inline SVG drawn at build time: a lane per role, a legend, and each step linked to its text."""
+    return handoff_diagram(context.guide)
+
+
 GENERATORS: dict[str, dict[str, Generator]] = {
     "table": {
         "comparison": Generator(render.comparison_table, optional=("roles", "dimensions")),
@@ -68,7 +73,7 @@ GENERATORS: dict[str, dict[str, Generator]] = {
         "pair-lead": Generator(render.pair_lead, required=("roles",)),
     },
     "diagram": {
-        "handoff": Generator(lambda context: handoff_diagram(context.guide)),  # documented in handoff_diagram
+        "handoff": Generator(_handoff_diagram),
     },
 }
 INLINE_DESCRIPTIONS = {
@@ -84,8 +89,7 @@ def markers_reference(context: Context) -> str:
     for kind, generators in GENERATORS.items():
         for name, generator in sorted(generators.items()):
             params = [f"`{p}=` (required)" for p in generator.required] + [f"`{p}=`" for p in generator.optional]
-            render = handoff_diagram if kind == "diagram" else generator.render
-            doc = (render.__doc__ or "").strip().splitlines()
+            doc = (generator.render.__doc__ or "").strip().splitlines()
             rows.append([f"`md:{kind} {name}`", ", ".join(params) or "none", text(doc[0] if doc else "")])
     rows += [[f"`md:{kind}`", "inline", text(INLINE_DESCRIPTIONS[kind])] for kind in INLINE_KINDS]
     return table(["Marker", "Parameters", "What it gives"], rows)

@@ -10,7 +10,7 @@ the data files, or is sorted, so the same data always gives the same page.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -146,6 +146,17 @@ def shared_and_own_skills(context: Context, shown: Sequence[Role]) -> tuple[list
     return sorted((context.guide.skills[s] for s in shared), key=name), {k: sorted(v, key=name) for k, v in own.items()}
 
 
+def _all_sources(lists: Iterable[Sequence[Citation]]) -> tuple[Citation, ...]:
+    """Every citation in `lists`, once each, in the order first met: one reference for several claims."""
+    return tuple(dict.fromkeys(citation for citations_ in lists for citation in citations_))
+
+
+def _skill_sources(skills: Sequence[Skill], holders: Sequence[Role]) -> tuple[Citation, ...]:
+    """The sources that name any of `skills` for any of `holders`."""
+    ids = {skill.id for skill in skills}
+    return _all_sources(needed.sources for role in holders for needed in role.skills if needed.skill in ids)
+
+
 def _skill_names(context: Context, skills: Sequence[Skill]) -> str:
     """'[A](…), [B](…) and [C](…)': each name links to its description on the glossary page."""
     home = context.home("list glossary")
@@ -169,17 +180,9 @@ def skills_list(context: Context, roles: str) -> str:
     shared, own = shared_and_own_skills(context, shown)
     everyone = "Both need" if len(shown) == 2 else f"All {len(shown)} need"
 
-    def sources(skills: Sequence[Skill], holders: Sequence[Role]) -> tuple[Citation, ...]:
-        cited: list[Citation] = []
-        for role in holders:
-            for needed in role.skills:
-                if needed.skill in {s.id for s in skills}:
-                    cited += [c for c in needed.sources if c not in cited]
-        return tuple(cited)
-
     groups = [(everyone, shared, shown)] + [(f"Named only for the {r.mid_sentence}", own[r.id], (r,)) for r in shown]
     lines = [
-        f"- **{text(title)}:** {_skill_names(context, skills)}.{context.cite(sources(skills, holders))}"
+        f"- **{text(title)}:** {_skill_names(context, skills)}.{context.cite(_skill_sources(skills, holders))}"
         for title, skills, holders in groups
         if skills
     ]
@@ -192,16 +195,13 @@ def fit_table(context: Context, roles: str | None = None) -> str:
     _, own = shared_and_own_skills(context, shown)
 
     def work(role: Role) -> str:
-        texts = [claim.text for claim in role.interests]
-        cited = tuple(dict.fromkeys(c for claim in role.interests for c in claim.sources))
-        return "<br>".join(text(value) for value in texts) + citations.cell_marker(role.name, cited)
+        cited = _all_sources(claim.sources for claim in role.interests)
+        return "<br>".join(text(claim.text) for claim in role.interests) + citations.cell_marker(role.name, cited)
 
     def skills(role: Role) -> str:
         if not own[role.id]:
             return "None named for this role only"
-        cited = tuple(
-            dict.fromkeys(c for n in role.skills if n.skill in {s.id for s in own[role.id]} for c in n.sources)
-        )
+        cited = _skill_sources(own[role.id], (role,))
         return _skill_names(context, own[role.id]) + citations.cell_marker(role.name, cited)
 
     rows = [
@@ -461,7 +461,7 @@ def tasks_list(context: Context, role: str) -> str:
     chosen = context.role(role)
     if not chosen.tasks:
         return "No O*NET task statements are shown for this title."
-    cited = tuple(dict.fromkeys(c for task in chosen.tasks for c in task.sources))
+    cited = _all_sources(task.sources for task in chosen.tasks)
     # One block, so that its reference stands for every line of it (a claim is the text of its block).
     return "<br>\n".join(f"• {text(task.text)}" for task in chosen.tasks) + context.cite(cited)
 
