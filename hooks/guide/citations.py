@@ -40,7 +40,9 @@ _CITE_RUN = re.compile(r"<!--\s*md:cite\s.*?-->(?:[ \t]*<!--\s*md:cite\s.*?-->)*
 CELL = re.compile(r'<!--\s*md:cite-cell\s+"(?P<column>[^"]*)"(?P<body>.*?)-->', re.S)
 ROW = re.compile(r"<!--\s*md:cite-row\s*-->")
 _CELL_LABEL = "cell-"  # quiet cell citations: cell-1, cell-2...
-_ITEM = re.compile(r'\s*(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\s*"(?P<at>[^"]+)")?\s*(?:;|$)')
+_ITEM = re.compile(
+    r'\s*(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\s*"(?P<at>[^"]+)")?(?:\s*"(?P<quote>[^"]+)")?\s*(?:;|$)'
+)
 _LABEL = "cite-"  # footnote labels: cite-1, cite-2...
 REFERENCES_HEADING = "References"
 
@@ -51,7 +53,11 @@ class CitationError(Exception):
 
 def marker(citations: Sequence[Citation]) -> str:
     """The inline marker that cites `citations`: what generated Markdown puts after a claim."""
-    return "<!-- md:cite " + "; ".join(f'{c.id} "{c.at}"' if c.at else c.id for c in citations) + " -->"
+    return "<!-- md:cite " + "; ".join(_item(c) for c in citations) + " -->"
+
+
+def _item(citation: Citation) -> str:
+    return " ".join([citation.id, *(f'"{part}"' for part in (citation.at, citation.quote) if part)])
 
 
 def cell_marker(column: str, citations: Sequence[Citation]) -> str:
@@ -79,7 +85,10 @@ def parse(body: str, sources: dict[str, Source]) -> tuple[Citation, ...]:
                 f"unknown source {source_id!r}{did_you_mean(source_id, sources)}; "
                 f"expected one of the ids in data/sources.yml: {', '.join(sorted(sources))}"
             )
-        citations.append(Citation(id=source_id, at=match["at"]))
+        try:
+            citations.append(Citation(id=source_id, at=match["at"], quote=match["quote"]))
+        except ValueError as error:
+            raise CitationError(f"{source_id}: {error.errors()[0]['msg']}") from None
         position = match.end()
     if not citations:
         raise CitationError('names no source; expected e.g. <!-- md:cite amdari "The Core Difference" -->')

@@ -64,6 +64,13 @@ class Record(BaseModel):
 # --- Citations -------------------------------------------------------------------
 
 
+Quote = Annotated[
+    str,
+    _pattern(r'^[^"<>]+$', "text without straight double quotes or angle brackets (use “ ”)"),
+    AfterValidator(lambda value: _quote_parts(value)),
+]
+
+
 class Citation(Record):
     """A source that backs a claim, and where in it the claim can be checked."""
 
@@ -76,6 +83,26 @@ class Citation(Record):
         "('13-1082.00 task 21462') or an ESCO occupation. Required for sources whose text the project keeps "
         "(the five articles, the Scrum Guide, O*NET, ESCO).",
     )
+    quote: Quote | None = Field(
+        None,
+        description="Words copied exactly from that place that bound the passage saying the claim: one run of at most "
+        "7 words, or a start and an end of at most 7 words each joined by ' … '.",
+    )
+
+
+QUOTE_MAX_WORDS = 7
+
+
+def _quote_parts(value: str) -> str:
+    parts = [part.strip() for part in value.split("…")]
+    if len(parts) > 2 or not all(parts):
+        raise PydanticCustomError("quote_parts", "expected one run of words, or a start and an end joined by ' … '")
+    for part in parts:
+        if len(part.split()) > QUOTE_MAX_WORDS:
+            raise PydanticCustomError(
+                "quote_words", "expected at most {limit} words in each part of a quote", {"limit": QUOTE_MAX_WORDS}
+            )
+    return value
 
 
 def _citation_shorthand(value: Any) -> Any:
