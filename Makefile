@@ -6,13 +6,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lint schemas bench chromium clean
+.PHONY: serve build linkcheck test test-fast lint schemas bench chromium clean
 
 serve: $(VENV)/.site-installed ## Preview at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(VENV)/.site-installed ## Strict build into site/
+build: $(VENV)/.site-installed ## Strict build into site/ (no link check: see linkcheck)
 	$(BIN)/mkdocs build --strict
+
+# The link check of the rendered HTML (mkdocs-htmlproofer-plugin) is half of a build's time,
+# so it runs here, in `make test` (the test session's build) and in CI, not in every build.
+linkcheck: $(VENV)/.site-installed ## Strict build into site/ with every internal link and anchor checked
+	LINKCHECK=1 $(BIN)/mkdocs build --strict
 
 # The browser tests wait on Chromium more than on Python: one worker per core (pytest-xdist).
 test: lint chromium ## Every check: lint, then the tests (data, rendering, built site, browser)
@@ -28,7 +33,7 @@ lint: $(VENV)/.test-installed ## The pre-commit checks: data, YAML, whitespace, 
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-schemas: $(VENV)/.site-installed ## Write data/schemas/ from the models in hooks/guide/models.py
+schemas: $(VENV)/.site-installed ## Write data/schemas/ from the data files' models (src/product_vs_project)
 	$(BIN)/python scripts/write_schemas.py
 
 bench: $(VENV)/.site-installed bench/node_modules/.installed ## Lighthouse scores, weight, LCP per page and build time against budgets -> bench/REPORT.md
@@ -50,10 +55,13 @@ chromium: $(VENV)/.test-installed
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else $(BIN)/python -m playwright install chromium; fi
 
-$(VENV)/.site-installed: requirements.txt
+# The pinned requirements, then the guide's own package (src/product_vs_project), editable, with
+# the pinned setuptools of requirements.txt: no download at build time, no other version.
+$(VENV)/.site-installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.test-installed: requirements-test.txt scripts/fetch_axe.py $(VENV)/.site-installed

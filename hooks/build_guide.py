@@ -1,8 +1,14 @@
-"""MkDocs hook, the only one: builds the guide's pages from data/ for one build.
+"""MkDocs hook: only what needs MkDocs. The guide's work is done by the Markdown extension
+(product_vs_project.markdown_extension), which runs on any engine that runs Python-Markdown.
 
-A thin event layer over guide.build.GuideBuild, which does the work with plain
-functions and owns everything loaded for the build. MkDocs reloads this module's
-config on every rebuild of `mkdocs serve`, so each build starts from fresh data.
+Here, for one MkDocs build:
+- on_config: load data/ once (every problem reported) and hand the loaded Site to the
+  extension; add the role pages to the navigation;
+- on_files: add the pages generated from data, and the open data export's files;
+- on_page_markdown: tell the extension which page it renders and the line its Markdown
+  starts on (after front matter); give generated pages their description and edit link;
+- on_env: every page is rendered, so every claim is known: write the export;
+- on_build_error: end the build on the guide's own errors with their message, no traceback.
 """
 
 from __future__ import annotations
@@ -10,68 +16,79 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from guide import export
-from guide.build import GuideBuild
-from guide.data import DataError
-from guide.render import MarkerError
+from product_vs_project import export
+from product_vs_project.errors import DataError, GuideError
+from product_vs_project.pages import with_role_pages
+from product_vs_project.site import Site
 
-_build: GuideBuild | None = None  # the build in progress, set by on_config
+EXTENSION = "product_vs_project.markdown_extension"
+_site: Site | None = None  # this build's, set by on_config
 
 
 def on_config(config: MkDocsConfig) -> None:
-    global _build
+    global _site
+    root = Path(config.config_file_path).parent
+    options = config.mdx_configs.setdefault(EXTENSION, {})
     try:
-        _build = GuideBuild.start(Path(config.config_file_path).parent / "data")
-    except DataError as error:
-        raise PluginError(f"Data error: {error}") from None
-    config.nav = _build.nav(config.nav)
+        _site = Site.load(root / options.get("data", "data"), Path(config.docs_dir), root / options.get("evidence", "evidence"))
+    except GuideError as error:
+        raise PluginError(_message(error)) from None
+    options["site"] = _site
+    config.nav = with_role_pages(config.nav, _site.guide)
 
 
 @event_priority(50)  # before other plugins (the link check) take their list of the site's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path, page in _build.generated.items():
+    for path, page in _site.generated.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=page.front_matter()))
-    for name in _build.export():
+    for name in _export(config):
         files.append(File.generated(config, f"{export.FOLDER}/{name}", content=""))
-    pages = {file.src_uri: file.content_string for file in files.documentation_pages()}
-    try:
-        _build.find_homes(pages)
-    except MarkerError as error:
-        raise _page_error(error, error.page, config) from None
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # MkDocs passes the page without its front matter; count it back so errors name file lines.
+    # MkDocs passes the page without its front matter: count it back, so errors name file lines.
     source = page.file.content_string
     first_line = source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
-    generated = _build.generated.get(page.file.src_uri)
+    _site.begin_page(page.file.src_uri, first_line)
+    generated = _site.generated.get(page.file.src_uri)
     if generated is not None:
         page.meta.setdefault("description", generated.description)
         if page.file.generated_by is not None:
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{generated.data_file}"
-    try:
-        return _build.page_markdown(page.file.src_uri, markdown, first_line)
-    except MarkerError as error:
-        raise _page_error(error, page.file.src_uri, config) from None
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _build.page_html(page.file.src_uri, html)
+    if "description" in page.meta:
+        # Material writes the description into an attribute as it is: escape it once, here (Markup is not
+        # escaped again by templates that do escape). tests/test_theme.py fails when Material escapes it.
+        page.meta["description"] = Markup(escape(str(page.meta["description"])))
+    return markdown
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
-    # Every page has been rendered, so every citation is known: write the export's contents.
-    for name, content in _build.export().items():
+    for name, content in _export(config).items():
         files.get_file_from_path(f"{export.FOLDER}/{name}").content_string = content
 
 
-def _page_error(error: Exception, page: str | None, config: MkDocsConfig) -> PluginError:
-    return PluginError(f"Marker error in {Path(config.docs_dir).name}/{page}: {error}")
+def on_build_error(error: Exception) -> None:
+    if isinstance(error, GuideError):
+        raise Abort("Aborted: fix the line named above.") from None
+
+
+def _message(error: GuideError) -> str:
+    """'Data error: data/x.yml:3: ...' on one line; several problems, a line each."""
+    lines = str(error).splitlines()
+    kind = "Data" if isinstance(error, DataError) else "Marker"
+    if len(lines) == 1:
+        return f"{kind} error: {lines[0]}"
+    return f"{kind} errors ({len(lines)}):\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _export(config: MkDocsConfig) -> dict[str, str]:
+    return export.export_files(_site.guide, _site.claims(), config.site_url)

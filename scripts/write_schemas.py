@@ -1,4 +1,4 @@
-"""Write data/schemas/*.schema.json from the models in hooks/guide/models.py.
+"""Write data/schemas/*.schema.json from the data files' models (src/product_vs_project/data_files.py).
 
 The models are the one definition of each data file; the schemas are derived from them
 for editors (each data file names its schema on its first line). Run after changing a
@@ -11,10 +11,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from product_vs_project.data_files import DATA_FILES
+from product_vs_project.schemas import schema_text
 
-from guide.models import DATA_FILES, schema_text  # noqa: E402 - needs the path above
+ROOT = Path(__file__).resolve().parent.parent
 
 SCHEMAS = ROOT / "data" / "schemas"
 

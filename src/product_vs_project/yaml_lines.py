@@ -1,4 +1,4 @@
-"""Read one YAML data file, keeping enough of its parse tree to name lines in errors."""
+"""Read one YAML data file, keeping its node tree so that every problem can name its line."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ from typing import Any
 
 import yaml
 
-
-class DataError(Exception):
-    """A problem in a data file, worded for the contributor who has to fix it."""
-
+from .errors import DataError
 
 # libyaml's parser when PyYAML was built with it: ten times faster than pure Python.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -9,18 +9,17 @@ progress, keeps ticks in the browser's local storage and offers a reset.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 
-from .markdown import link, text
-from .models import Citation
-from .paths import role_page
-from .render import Context
+from ..markdown_text import link, text
+from ..models import Claim
+from ..paths import role_page
+from .context import Context
 
 
-def _item(context: Context, item_id: str, statement: str, sources: Sequence[Citation], after: str = "") -> str:
+def _item(context: Context, item_id: str, claim: Claim, after: str = "") -> str:
     box = f'<input type="checkbox" name="{html.escape(item_id)}">'
-    meta = f'<span class="pvp-check__meta">{after}{context.cite(sources)}</span>'
-    return f'<li markdown="span"><label>{box} <span>{text(statement)}</span></label>{meta}</li>'
+    meta = f'<span class="pvp-check__meta">{after}{context.cite([claim])}</span>'
+    return f'<li markdown="span"><label>{box} <span>{text(claim.text)}</span></label>{meta}</li>'
 
 
 def _checklist(store: str, kind: str, items: list[str], status: str) -> str:
@@ -45,14 +44,12 @@ def selfcheck(context: Context) -> str:
         role = context.guide.role(statement.leans)
         role_link = link(role.mid_sentence, role_page(role.id), context.page)
         key = f'<span class="pvp-check__key">leans to the {role_link}</span>'
-        items.append(_item(context, statement.id, statement.text, statement.sources, key))
+        claim = Claim.model_construct(text=statement.text, sources=statement.sources)
+        items.append(_item(context, statement.id, claim, key))
     return _checklist("selfcheck", "leans", items, "Tick a statement to see which roles your answers lean towards.")
 
 
 def handoff_checklist(context: Context) -> str:
     """The handoff checklist: tick boxes with a count, kept in the browser, each item cited."""
-    items = [
-        _item(context, f"item-{number}", claim.text, claim.sources)
-        for number, claim in enumerate(context.guide.handoff.checklist, 1)
-    ]
+    items = [_item(context, f"item-{n}", claim) for n, claim in enumerate(context.guide.handoff.checklist, 1)]
     return _checklist("handoff-checklist", "progress", items, f"0 of {len(items)} ticked.")

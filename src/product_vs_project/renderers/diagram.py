@@ -8,7 +8,7 @@ Two layouts of the same steps, one shown at a time by CSS:
   into a channel under the lanes, one row each, labelled on their horizontal run.
 - narrow (top to bottom, for phones): one full-width box per step, marked with its
   role's colour and name; loops run up a track on the right.
-If the wide layout would be too wide to read (many steps), only the narrow one is made.
+The wide layout fits models.DIAGRAM_MAX_STEPS steps; the data may hold no more.
 
 Lane colours are CSS variables (docs/stylesheets/extra.css), so light and dark palettes
 both work. Each step links to its description in the numbered list that follows.
@@ -19,8 +19,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from .data import Guide
-from .models import Step
+from ..loading import Guide
+from ..models import Step
 
 FONT = 12.5  # px, in the drawing's own units
 LINE = 15.5  # px between lines of text
@@ -28,7 +28,7 @@ LABEL = 12  # px, the labels on arrows
 EM = 0.5  # average advance of a character, in em: a little generous, so text stays inside its box
 WIDE_WIDTH = 684  # the width of the page's text column on a desktop, so the drawing is not scaled down
 WIDE_GAP = 12
-WIDE_MIN_COLUMN = 64  # below this, with many steps, only the narrow layout is made
+WIDE_MIN_COLUMN = 64  # the narrowest readable column: models.DIAGRAM_MAX_STEPS follows from it
 GUTTER = 30  # left of the lanes, for their names
 NARROW_WIDTH = 340
 
@@ -308,11 +308,8 @@ def handoff_diagram(guide: Guide) -> str:
         f"{_e(guide.role(role).name)}</span>"
         for i, role in enumerate(lanes)
     )
-    drawings = [_narrow(guide, lanes)]
-    if _wide_column(len(guide.handoff.steps)) >= WIDE_MIN_COLUMN:
-        drawings.insert(0, _wide(guide, lanes))
-    else:
-        drawings[0] = drawings[0].replace("pvp-diagram__svg--narrow", "pvp-diagram__svg--narrow pvp-diagram__svg--only")
+    # data/handoff.yml holds at most DIAGRAM_MAX_STEPS steps, so the wide layout always fits.
+    drawings = [_wide(guide, lanes), _narrow(guide, lanes)]
     return (
         '<figure class="pvp-diagram" data-search-exclude>'
         f'<p class="pvp-legend" aria-hidden="true">{legend}</p>'

@@ -1,4 +1,4 @@
-"""The field reference of every data file, generated from the models: one definition, documented."""
+"""The field reference of every data file (Contribute > Data), generated from the table of data files and their models."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel, RootModel
 
-from .markdown import table, text
-from .models import DATA_FILES, PATTERN_MEANINGS
+from .data_files import DATA_FILES, KIND_HOMES
+from .markdown_text import table, text
+from .models import PATTERN_MEANINGS
+from .references import reference_kind
 
 
 def _anchor(model: type[BaseModel]) -> str:
@@ -21,6 +23,9 @@ def _describe(annotation: Any, seen: list[type[BaseModel]]) -> str:
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:
         base, *metadata = args
+        kind = reference_kind(metadata)
+        if kind:
+            return f"a {kind} id ({KIND_HOMES.get(kind, 'data/')})"
         for meta in metadata:
             pattern = getattr(meta, "pattern", None)
             if pattern in PATTERN_MEANINGS:
@@ -66,13 +71,17 @@ def data_files() -> str:
     sections = []
     for data_file in DATA_FILES:
         model = data_file.model
-        heading = f"### `data/{data_file.pattern}` {{ #file-{data_file.schema.removesuffix('.schema.json')} }}"
+        heading = f"### `data/{data_file.pattern}` {{ #file-{data_file.name} }}"
         doc = text(" ".join((model.__doc__ or "").split()))
         if issubclass(model, RootModel):
             body = f"A list of {_describe(model.model_fields['root'].annotation, seen).removeprefix('list of ')}."
         else:
             body = _fields_table(model, seen)
-        schema = f"Schema: `data/schemas/{data_file.schema}`."
+        schema = (
+            f"Schema: `data/schemas/{data_file.schema}`. Exported as `{data_file.name}.json`"
+            + "".join(f", `{table.name}.csv`" for table in data_file.tables)
+            + "."
+        )
         sections.append(f"{heading}\n\n{doc}\n\n{body}\n\n{schema}")
     done: list[type[BaseModel]] = []
     while len(done) < len(seen):
