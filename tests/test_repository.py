@@ -11,46 +11,6 @@ import yaml
 from built_site import generated, html_path, nav_pages, site_config, site_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKFLOWS = ROOT / ".github" / "workflows"
-
-
-def workflow(name: str) -> dict:
-    document = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
-    document["on"] = document.pop(True)  # YAML 1.1 reads the key `on` as true
-    return document
-
-
-def steps(job: dict) -> list[dict]:
-    return job["steps"]
-
-
-def test_tests_workflow_runs_the_readme_test_command_on_prs_pushes_and_weekly() -> None:
-    tests = workflow("tests.yml")
-    assert {"pull_request", "push", "schedule"} <= set(tests["on"])
-    assert re.fullmatch(r"[\d*]+ [\d*]+ \* \* [0-6]", tests["on"]["schedule"][0]["cron"])  # weekly
-    assert tests["permissions"] == {"contents": "read"}
-    assert "group" in tests["concurrency"]
-    [job] = tests["jobs"].values()
-    runs = [step.get("run") for step in steps(job)]
-    assert "make test" in runs
-    setup = next(step for step in steps(job) if step.get("uses", "").startswith("actions/setup-python@"))
-    assert setup["with"]["cache"] == "pip"
-    assert "make test" in (ROOT / "README.md").read_text(encoding="utf-8")
-
-
-def test_deploy_workflow_builds_strict_and_publishes_with_least_privilege() -> None:
-    deploy = workflow("deploy.yml")
-    assert deploy["on"]["push"]["branches"] == ["main"]
-    assert deploy["permissions"] == {"contents": "read"}
-    assert deploy["concurrency"]["group"] == "pages"
-    build, publish = deploy["jobs"]["build"], deploy["jobs"]["deploy"]
-    assert "make build" in [step.get("run") for step in steps(build)]
-    assert "--strict" in (ROOT / "Makefile").read_text(encoding="utf-8").split("build:")[1].split("\n\n")[0]
-    uses = [step.get("uses", "").split("@")[0] for step in steps(build) + steps(publish)]
-    assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
-    assert publish["needs"] == "build"
-    assert publish["permissions"] == {"pages": "write", "id-token": "write"}
-    assert any(step.get("with", {}).get("cache") == "pip" for step in steps(build))
 
 
 def test_content_correction_form_requires_a_source_link() -> None:

@@ -93,25 +93,28 @@ class HeldText:
 
 @dataclass(frozen=True)
 class MarkdownText(HeldText):
-    """A page kept as Markdown: each heading is a place, running to the next heading."""
+    """A page kept as Markdown. A place is the heading that starts with its words or, failing that, the first
+    paragraph that does; it runs to the next heading, as the shared checker reads it."""
 
     path: str
     lines: tuple[str, ...]
 
     def place(self, at: str) -> Place | None:
         want = heading_key(at)
-        for index, line in enumerate(self.lines):
-            if line.startswith("#") and heading_key(line).startswith(want) and want:
-                body = []
-                for following in self.lines[index + 1 :]:
-                    if following.startswith("#") and any(part.strip() for part in body):
-                        break
-                    body.append(following)
-                return Place(line.lstrip("# ").strip(), "\n".join([line, *body]))
-        return None
+        starts = [i for i, line in enumerate(self.lines) if want and heading_key(line).startswith(want)]
+        headings = [i for i in starts if self.lines[i].startswith("#")]
+        if not starts:
+            return None
+        index = (headings or starts)[0]
+        body: list[str] = []
+        for following in self.lines[index + 1 :]:
+            if following.startswith("#") and any(part.strip() for part in body):
+                break
+            body.append(following)
+        return Place(self.lines[index].lstrip("# ").strip(), "\n".join([self.lines[index], *body]))
 
     def expected(self) -> str:
-        return f"a heading of {self.path}, as the source prints it"
+        return f"a heading of {self.path}, or the first words of the paragraph the passage starts in"
 
 
 _ONET_CODE = re.compile(r"\d{2}-\d{4}\.\d{2}")
