@@ -3,7 +3,7 @@
 
 Here, for one MkDocs build:
 - on_config: load data/ once (every problem reported) and hand the loaded Site to the
-  extension; add the role pages to the navigation;
+  extension; add the generated pages to the navigation;
 - on_files: add the pages generated from data, and the open data export's files;
 - on_page_markdown: tell the extension which page it renders and the line its Markdown
   starts on (after front matter); give generated pages their description and edit link;
@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from product_vs_project import export
 from product_vs_project.errors import DataError, GuideError
-from product_vs_project.pages import with_role_pages
+from product_vs_project.pages import with_generated_pages
 from product_vs_project.site import Site
 
 EXTENSION = "product_vs_project.markdown_extension"
@@ -41,7 +41,7 @@ def on_config(config: MkDocsConfig) -> None:
     except GuideError as error:
         raise PluginError(_message(error)) from None
     options["site"] = _site
-    config.nav = with_role_pages(config.nav, _site.guide)
+    config.nav = with_generated_pages(config.nav, _site.generated)
 
 
 @event_priority(50)  # before other plugins (the link check) take their list of the site's files

@@ -1,23 +1,39 @@
-"""The built site, for the tests and the benchmark: its pages, where each is built and
-served, and the Chromium to open them in."""
+"""What the tests expect of the built site, written out here rather than asked of the package that builds it.
+
+The pages: those listed in mkdocs.yml, one per role of data/roles/ (listed below, so a new
+role file is a deliberate change to the tests too) and one per pair of roles. Also where
+MkDocs writes and serves each page, the pages a built site's sitemap lists, the scripts/
+helpers the tests use, and the Chromium to open pages in.
+"""
 
 from __future__ import annotations
 
 import functools
+import importlib.util
+import itertools
 import os
+import re
 import shutil
-import sys
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import urlsplit
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from guide.data import load_guide  # noqa: E402 - needs the path above
-from guide.pages import GeneratedPage, generated_pages, with_role_pages  # noqa: E402
+# The roles of data/roles/, by id (tests/test_site.py checks that the folder holds these and no others).
+ROLES = (
+    "delivery-manager",
+    "product-manager",
+    "product-owner",
+    "programme-manager",
+    "project-manager",
+    "scrum-master",
+)
+# Page templates in docs/, which are not pages.
+TEMPLATES = ("roles/_template.md", "compare/_template.md")
 
 
 @functools.cache
@@ -31,34 +47,41 @@ def site_path() -> str:
     return urlsplit(site_config().site_url).path.lstrip("/")
 
 
-@functools.cache
-def _guide():
-    return load_guide(ROOT / "data")
+def role_page(role_id: str) -> str:
+    return f"roles/{role_id}.md"
 
 
-@functools.cache
-def generated() -> dict[str, GeneratedPage]:
-    """The pages the build makes from data/, by path relative to docs/."""
-    return generated_pages(_guide())
+def pair_page(first: str, second: str) -> str:
+    a, b = sorted((first, second))
+    return f"compare/{a}-vs-{b}.md"
+
+
+def role_pages() -> list[str]:
+    return [role_page(role) for role in ROLES]
+
+
+def pair_pages() -> list[str]:
+    return [pair_page(a, b) for a, b in itertools.combinations(ROLES, 2)]
+
+
+def _walk(items: list) -> list[str]:
+    pages = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        pages += _walk(value) if isinstance(value, list) else [value]
+    return pages
 
 
 def nav_pages() -> list[str]:
-    """Every page in the navigation (the role pages the build adds included), relative to docs/, in nav order."""
-
-    def walk(items: list) -> list[str]:
-        pages = []
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            pages += walk(value) if isinstance(value, list) else [value]
-        return pages
-
-    return walk(with_role_pages(site_config().nav, _guide()))
+    """Every page in the navigation: mkdocs.yml's, and each role's page (the build adds those)."""
+    listed = _walk(site_config().nav)
+    return listed + [page for page in role_pages() if page not in listed]
 
 
 def site_pages() -> list[str]:
-    """Every page the build writes: the navigation's, then the generated pages left out of it."""
+    """Every page the build writes: the navigation's, then the pair pages left out of it."""
     listed = nav_pages()
-    return listed + sorted(page for page in generated() if page not in listed)
+    return listed + [page for page in pair_pages() if page not in listed]
 
 
 def page_url(page: str) -> str:
@@ -70,6 +93,22 @@ def page_url(page: str) -> str:
 def html_path(site: Path, page: str) -> Path:
     """Where MkDocs writes the page's HTML inside the built `site`."""
     return site / page_url(page) / "index.html"
+
+
+def sitemap_urls(site: Path) -> list[str]:
+    """The URL paths (under the site root) that the built site's sitemap.xml lists."""
+    root = site_config().site_url
+    listed = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    return [url.removeprefix(root) for url in listed]
+
+
+def script(name: str) -> ModuleType:
+    """A module of scripts/ (fetch_axe, check_text), loaded from its file: scripts/ is not a package."""
+    path = ROOT / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"scripts_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 # Root in CI needs --no-sandbox; the rest stop Chromium calling home on a closed network.

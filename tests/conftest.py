@@ -1,10 +1,13 @@
-"""Shared fixtures: a sample data set, the real site built once, a local server, a browser."""
+"""Shared fixtures: a sample data set, a copy of the real data, the real site built once, a copy of the
+project to break, a local server, a browser."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -13,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from built_site import CHROMIUM_ARGS, chromium_path
+from built_site import CHROMIUM_ARGS, ROOT, chromium_path
 from sample_data import write_sample
 
-ROOT = Path(__file__).resolve().parent.parent
+# What the test session's build sets: the link check of the rendered HTML runs in it (`make test`, CI).
+LINKCHECK = {"LINKCHECK": "true"}
 
 
 def foreign_requests(urls: list[str], base: str) -> list[str]:
@@ -33,27 +37,61 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
+    """The small sample data set of tests/sample_data.py."""
     return write_sample(tmp_path / "data")
 
 
-def build_site(site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of the real project into `site_dir`."""
+@pytest.fixture
+def real_data(tmp_path: Path) -> Path:
+    """A copy of the real data/, to change; its held texts stay in the real evidence/."""
+    return Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
+
+
+def mkdocs_build(project: Path, site_dir: Path | None = None, env: dict[str, str] | None = None):
+    """`mkdocs build --strict` of `project`, with only the environment a fresh shell has."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    if site_dir is not None:
+        command += ["--site-dir", str(site_dir)]
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
+        command,
+        cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ.get("PATH", "/usr/bin:/bin"), **(env or {})},
     )
+
+
+def _build_once(site_dir: Path) -> None:
+    result = mkdocs_build(ROOT, site_dir, LINKCHECK)
+    (site_dir.parent / "build.log").write_text(f"{result.returncode}\n{result.stderr}", encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test run."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
-    assert result.returncode == 0, result.stderr
+    """The real site, built once per test run (with the link check), shared by every pytest-xdist worker."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = tmp_path_factory.getbasetemp().parent  # this run's folder, the same for every worker
+    else:
+        shared = tmp_path_factory.mktemp("build")
+    site_dir, log = shared / "site", shared / "build.log"
+    with (shared / "build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log.exists():
+            _build_once(site_dir)
+    status, _, stderr = log.read_text(encoding="utf-8").partition("\n")
+    assert status == "0", stderr
     return site_dir
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project without its git history, to break and build."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", copy)
+    for folder in ("docs", "data", "evidence", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

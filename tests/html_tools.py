@@ -1,56 +1,55 @@
-"""Read tables, ids and links out of HTML with the standard library's parser."""
+"""Read pages back as a reader gets them: parsed HTML (Beautiful Soup), never Markdown strings.
+
+The markup of a reference (its number, its popover, the list at the end of the page) is
+read here only, so a change to it is a change to this file.
+"""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import copy
+
+from bs4 import BeautifulSoup, Tag
+
+# A reference in the text: a button showing its number. The list of references at the end of the page.
+REFERENCE = ".pvp-ref"
+NUMBER = ".pvp-ref__button"
+LISTED = ".pvp-references li"
 
 
-class PageParser(HTMLParser):
-    """Collects tables (rows of cell text, without reference numbers), element ids, link targets and comments."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tables: list[list[list[str]]] = []
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self.comments: list[str] = []
-        self._cell: list[str] | None = None
-        self._in_sup = 0  # inside <sup>: a reference number, not cell text
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
-        if tag == "a" and attributes.get("href") is not None:
-            self.links.append(attributes["href"])
-        if tag == "table":
-            self.tables.append([])
-        elif tag == "tr" and self.tables:
-            self.tables[-1].append([])
-        elif tag in ("td", "th"):
-            self._cell = []
-        elif tag == "br" and self._cell is not None:
-            self._cell.append("\n")
-        elif tag == "sup":
-            self._in_sup += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "sup":
-            self._in_sup -= 1
-        if tag in ("td", "th") and self._cell is not None:
-            self.tables[-1][-1].append("".join(self._cell).strip())
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None and not self._in_sup:
-            self._cell.append(data)
-
-    def handle_comment(self, data: str) -> None:
-        self.comments.append(data)
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
 
 
-def parse(html: str) -> PageParser:
-    parser = PageParser()
-    parser.feed(html)
-    parser.close()
-    return parser
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def without_references(node: Tag) -> Tag:
+    """A copy of `node` without reference numbers, their popovers, or the list of references."""
+    node = copy.copy(node)
+    for reference in node.select(f"{REFERENCE}, .pvp-references, #references"):
+        reference.decompose()
+    return node
+
+
+def text_of(node: Tag) -> str:
+    """The words a reader sees in `node`, without references."""
+    return words(without_references(node).get_text(""))
+
+
+def numbers(node: Tag) -> list[int]:
+    """The reference numbers shown in `node`, in page order."""
+    return [int(button.get_text(strip=True)) for button in node.select(NUMBER)]
+
+
+def listed(page: Tag) -> list[Tag]:
+    """The entries of the page's list of references, in order."""
+    return page.select(LISTED)
+
+
+def tables(node: Tag) -> list[list[list[str]]]:
+    """Each table as rows of cell texts, without references."""
+    return [
+        [[text_of(cell) for cell in row.find_all(["th", "td"], recursive=False)] for row in table.find_all("tr")]
+        for table in node.find_all("table")
+    ]

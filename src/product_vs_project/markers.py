@@ -96,6 +96,7 @@ GENERATORS: dict[str, dict[str, Generator]] = {
         "handoff-crossings": Generator(handoff.handoff_crossings_table, optional=("roles",)),
         "pairs": Generator(comparison.pairs_table),
         "crosswalk": Generator(comparison.crosswalk_table),
+        "skills": Generator(comparison.skills_table, required=("roles",)),
         "raci": Generator(raci.raci_table, required=("setting",)),
     },
     "list": {
@@ -103,11 +104,12 @@ GENERATORS: dict[str, dict[str, Generator]] = {
         "routes": Generator(roles.routes_list, required=("role",)),
         "credentials": Generator(roles.credentials_list, required=("role",)),
         "role-skills": Generator(roles.role_skills_list, required=("role",)),
-        "skills": Generator(comparison.skills_list, required=("roles",)),
+
         "skills-glossary": Generator(glossary.skills_glossary),
         "pairs": Generator(comparison.pairs_list, optional=("role",)),
         "roles": Generator(roles.roles_list),
         "tasks": Generator(roles.tasks_list, required=("role",)),
+        "pair-in-short": Generator(comparison.pair_in_short, required=("roles",)),
         "pair-together": Generator(comparison.pair_together_list, required=("roles",)),
         "pair-confusion": Generator(comparison.pair_confusion_list, required=("roles",)),
         "raci-settings": Generator(raci.settings_list),
@@ -122,7 +124,7 @@ GENERATORS: dict[str, dict[str, Generator]] = {
         "markers": Generator(_markers),
     },
     "text": {
-        "pair-lead": Generator(comparison.pair_lead, required=("roles",)),
+        "pair-answer": Generator(comparison.pair_answer, required=("roles",)),
         "role-summary": Generator(roles.role_summary, required=("role",)),
     },
     "diagram": {

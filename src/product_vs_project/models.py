@@ -48,7 +48,7 @@ Name = Annotated[str, _pattern(r"^[^\x00-\x1f\x7f]+$", "text on one line")]
 Date = Annotated[str, _pattern(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "a date written YYYY, YYYY-MM or YYYY-MM-DD")]
 Url = Annotated[str, _pattern(r"^https?://[^\s]+$", "a web address (https:// or http://) without spaces")]
 Abbreviation = Annotated[
-    str, _pattern(r"^[A-Za-z][A-Za-z0-9&/-]*[A-Za-z0-9]$", "an abbreviation of letters and digits, like 'KPI'")
+    str, _pattern(r"^[A-Za-z][A-Za-z0-9&/*-]*[A-Za-z0-9]$", "an abbreviation of letters and digits, like 'KPI'")
 ]
 Marked = Annotated[
     str, _pattern(r'^[^"<>\x00-\x1f]+$', "text on one line without straight double quotes or < > (use “ ”)")
@@ -148,6 +148,23 @@ class Claim(Record):
 
     text: Text = Field(description="Plain text in the guide's own words; no Markdown or HTML.")
     sources: Sources
+
+
+ANSWER_MAX_WORDS = 60  # a page's plain answer fits the first screen of a phone
+
+
+def _short_answer(claim: Claim) -> Claim:
+    words = len(claim.text.split())
+    if words > ANSWER_MAX_WORDS:
+        raise problem(
+            "answer_too_long",
+            f"{words} words; expected at most {ANSWER_MAX_WORDS}: the answer a page opens with must fit a phone's "
+            "first screen (say the rest further down the page)",
+        )
+    return claim
+
+
+Answer = Annotated[Claim, AfterValidator(_short_answer)]
 
 
 # --- data/sources.yml ------------------------------------------------------------------
@@ -272,7 +289,9 @@ class Role(Record):
         description="How the name is written inside a sentence, when it is not the name with a small first "
         "letter (e.g. 'Scrum Master'): the same words as `name`, only the capitals may differ.",
     )
-    summary: Claim = Field(description="One or two sentences, at most 60 words: what the role does, in plain words.")
+    summary: Answer = Field(
+        description="What the role does, in plain words and at most 60 words: the answer its page opens with."
+    )
     values: dict[DimensionId, Claim] = Field(
         description="The role's value on every dimension in data/dimensions.yml, keyed by dimension id."
     )
@@ -328,7 +347,18 @@ class GlossaryTerm(Record):
     term: Name = Field(description="The term, written out in full.")
     abbreviation: Abbreviation | None = Field(None, description="Its short form, only where unambiguous, e.g. KPI.")
     definition: Text = Field(description="One or two plain-text sentences in the guide's own words.")
-    sources: Sources
+    names: SourceId | None = Field(
+        None,
+        description="For the name of a source (ESCO, O*NET): that source, whose entry on the Sources page backs the "
+        "definition, so the term needs no sources of its own.",
+    )
+    sources: Sources | None = None
+
+    @model_validator(mode="after")
+    def _backed(self) -> GlossaryTerm:
+        if self.sources is None and self.names is None:
+            raise problem("missing_sources", "no sources; expected `sources:`, or `names:` for the name of a source")
+        return self
 
     @field_validator("id")
     @classmethod
@@ -628,6 +658,14 @@ class Pair(Record):
     """What the sources say about two roles together, shown on their comparison page."""
 
     roles: tuple[RoleId, RoleId] = Field(description="The two role ids.")
+    answer: Answer | None = Field(
+        None,
+        description="The plain answer the page opens with, at most 60 words. Without one, the page opens with the "
+        "two roles' summaries.",
+    )
+    difference: Claim | None = Field(None, description="In short: the core difference between the two.")
+    when: Claim | None = Field(None, description="In short: when a team needs which, as far as the sources say.")
+    both: Claim | None = Field(None, description="In short: whether one person can be both, as far as the sources say.")
     together: tuple[Claim, ...] = Field((), description="How the two work together, where a source describes it.")
     confusion: tuple[Claim, ...] = Field((), description="Why the two get confused, as the sources show it.")
 

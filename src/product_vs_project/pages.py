@@ -18,7 +18,7 @@ import jinja2
 
 from .loading import Guide
 from .markdown_text import text
-from .models import Role
+from .models import Pair, Role
 from .paths import pair_page, role_page
 from .scanner import Line
 
@@ -34,6 +34,14 @@ class GeneratedPage:
     template: str  # relative to docs/
     roles: tuple[Role, ...]
     data_file: str  # what a contributor edits when the page has no prose file, relative to the repository
+    pair: Pair | None = None  # a pair page's entry in data/pairs.yml, if it has one
+
+    @property
+    def title(self) -> str:
+        """How the navigation names the page: the role, or the two roles."""
+        if len(self.roles) == 1:
+            return self.roles[0].name
+        return f"{self.roles[0].name} vs {self.roles[1].mid_sentence}"
 
     @property
     def description(self) -> str:
@@ -53,7 +61,8 @@ class GeneratedPage:
                 f"the page's title comes from {self.data_file}; expected the prose to start below it, without a '# ' heading"
             )
         roles = dict(zip(("role",) if len(self.roles) == 1 else ("first", "second"), self.roles, strict=True))
-        rendered = _environment(str(docs_dir)).get_template(self.template).render(prose=_PROSE, **roles)
+        template = _environment(str(docs_dir)).get_template(self.template)
+        rendered = template.render(prose=_PROSE, pair=self.pair, **roles)
         shown = f"{docs_dir.name}/{self.template}"
         lines: list[Line] = []
         for number, row in enumerate(rendered.split("\n"), 1):
@@ -80,6 +89,7 @@ def _environment(docs_dir: str) -> jinja2.Environment:
         autoescape=False,  # the output is Markdown: data text goes through the `md` filter
     )
     environment.filters["md"] = text
+    environment.filters["a_or_an"] = lambda words: ("an " if words[:1].lower() in "aeiou" else "a ") + words
     return environment
 
 
@@ -89,28 +99,40 @@ def generated_pages(guide: Guide) -> dict[str, GeneratedPage]:
         GeneratedPage(role_page(role.id), ROLE_TEMPLATE, (role,), f"data/roles/{role.id}.yml") for role in guide.roles
     ]
     pages += [
-        GeneratedPage(pair_page(a.id, b.id), PAIR_TEMPLATE, tuple(sorted((a, b), key=lambda r: r.id)), "data/pairs.yml")
+        GeneratedPage(
+            pair_page(a.id, b.id),
+            PAIR_TEMPLATE,
+            tuple(sorted((a, b), key=lambda r: r.id)),
+            "data/pairs.yml",
+            guide.pair(a.id, b.id),
+        )
         for a, b in itertools.combinations(guide.roles, 2)
     ]
     return {page.path: page for page in pages}
 
 
-def with_role_pages(nav: list, guide: Guide) -> list:
-    """The navigation with every role's page under the section that holds roles/index.md."""
+def with_generated_pages(nav: list, generated: dict[str, GeneratedPage]) -> list:
+    """The navigation with every generated page in it, by name: the roles at the end of the section that holds
+    roles/index.md, and every pair in an 'Every pair' section right after compare/index.md."""
+    roles = [{page.title: page.path} for page in generated.values() if len(page.roles) == 1]
+    pairs = [{page.title: page.path} for page in generated.values() if len(page.roles) == 2]
+
+    def path(item: object) -> object:
+        return next(iter(item.values())) if isinstance(item, dict) else item
 
     def add(items: list) -> list:
         result = []
         for item in items:
-            if isinstance(item, dict):
+            if isinstance(item, dict) and isinstance(path(item), list):
                 ((title, value),) = item.items()
-                if isinstance(value, list):
-                    value = add(value)
-                    if "roles/index.md" in value:
-                        listed = {next(iter(v.values())) if isinstance(v, dict) else v for v in value}
-                        value += [role_page(role.id) for role in guide.roles if role_page(role.id) not in listed]
-                result.append({title: value})
-            else:
-                result.append(item)
+                value = add(value)
+                paths = [path(v) for v in value]
+                if "roles/index.md" in paths:
+                    value += roles
+                if "compare/index.md" in paths:
+                    value.insert(paths.index("compare/index.md") + 1, {"Every pair": pairs})
+                item = {title: value}
+            result.append(item)
         return result
 
     return add(nav)

@@ -4,10 +4,15 @@ Each citation token is an element in the tree by now. In page order, this:
 - takes the text of a prose claim: the text of its block (paragraph, list item, table
   cell, heading) since the previous reference in the same block; references side by side
   back the same text;
+- shows at most one reference number per sentence: the references of one sentence are
+  merged into its last one (each claim keeps its own sources in the export);
 - numbers the references in the order they first appear (the same sources twice share a
-  number) and turns each token into a footnote-style reference number, in the markup of
-  Python-Markdown's footnotes, which Material styles and shows as a tooltip;
-- appends the list of references under a "References" heading.
+  number) and makes each a button that opens the reference in place, as a popover: the
+  source, the place and the quoted words, with a link that opens the source at the
+  passage (a URL text fragment) in browsers that support it. Without script the popover
+  still works in current browsers (the popover attribute);
+- lists every reference at the end, under a "References" heading, folded into a
+  <details> that the site's script opens on wide screens.
 """
 
 from __future__ import annotations
@@ -15,22 +20,22 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import xml.etree.ElementTree as etree
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
+from xml.etree.ElementTree import Element, SubElement
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .citations import Part, Reference
+from .evidence import ELLIPSIS
 from .models import Citation, Source
 
 if TYPE_CHECKING:
     from .markdown_extension import GuideExtension, PageState
 
 CITE_TAG = "pvp-cite"
-LABEL = "cite-"
 REFERENCES_HEADING = "References"
 # Elements that hold a claim, and elements whose text belongs to other claims.
 _BLOCKS = {"td", "th", "li", "dd", "dt", "p", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "summary"}
@@ -38,6 +43,7 @@ _OTHER = _BLOCKS | {"ul", "ol", "table", "div", "svg"}
 _ESCAPED = re.compile("\x02(\\d+)\x03")
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _TAG = re.compile(r"<[^>]*>")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(\s|$)")
 
 
 class ReferencesTreeprocessor(Treeprocessor):
@@ -46,36 +52,42 @@ class ReferencesTreeprocessor(Treeprocessor):
         self.extension = extension
         self.state = state
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
         citations = self.state.citations
         if citations is None:
             return
-        tokens = list(self._claims(root, citations.references))
-        if not tokens:
+        shown = list(self._claims(root, citations.references))
+        if not shown:
             return
-        numbers: dict[tuple[Part, ...], int] = {}
-        uses: dict[int, int] = {}
-        for element, reference in tokens:
-            number = numbers.setdefault(reference.parts, len(numbers) + 1)
-            uses[number] = uses.get(number, 0) + 1
-            _reference_number(element, number, uses[number])
         site = self.extension.site()
-        sources_page = site.homes.get("list sources")
+        links = _Links(site.guide.sources, site.homes.get("list sources"), citations.page)
+        numbers: dict[tuple[Part, ...], int] = {}
+        for element, parts in shown:
+            if parts not in numbers:
+                numbers[parts] = len(numbers) + 1
+                _reference(element, numbers[parts], parts, links, first=True)
+            else:
+                _reference(element, numbers[parts], parts, links, first=False)
         root.append(_heading())
-        root.append(_list(numbers, uses, site.guide.sources, sources_page, citations.page))
+        root.append(_list(numbers, links))
 
-    def _claims(
-        self, root: etree.Element, references: Sequence[Reference]
-    ) -> Iterator[tuple[etree.Element, Reference]]:
-        """Each token in page order with its reference; prose claims get the text before them."""
-        for block in root.iter():
+    def _claims(self, root: Element, references: Sequence[Reference]) -> Iterator[tuple[Element, tuple[Part, ...]]]:
+        """Each reference shown, in page order, with what it stands for; prose claims get the text before them.
+
+        The references of one sentence are merged into its last one: the others' elements are removed.
+        """
+        for block in list(root.iter()):
             if block.tag not in _BLOCKS:
                 continue
             pieces: list[str] = []
             claim = ""
-            for item in _walk(block):
+            pending: list[tuple[Element, Reference]] = []  # the current sentence's references
+            for item in list(_walk(block)):
                 if isinstance(item, str):
                     pieces.append(item)
+                    if pending and _SENTENCE_END.search(item):
+                        yield self._merged(block, pending)
+                        pending = []
                     continue
                 reference = references[int(item.get("index"))]
                 claim = _claim_text(self._plain("".join(pieces))) or claim
@@ -83,7 +95,21 @@ class ReferencesTreeprocessor(Treeprocessor):
                     if recorded[0] is None:
                         recorded[0] = claim
                 pieces = []
-                yield item, reference
+                pending.append((item, reference))
+            if pending:
+                yield self._merged(block, pending)
+
+    def _merged(self, block: Element, pending: list[tuple[Element, Reference]]) -> tuple[Element, tuple[Part, ...]]:
+        """The sentence's last reference, standing for all of its references."""
+        last = pending[-1][0]
+        parts: list[Part] = []
+        for element, reference in pending:
+            for part in reference.parts:
+                if part not in parts:
+                    parts.append(part)
+            if element is not last:
+                _remove(block, element)
+        return last, _join_prose_parts(parts)
 
     def _plain(self, text: str) -> str:
         """Text as the reader sees it: escaped characters and stashed inline HTML restored, tags left out."""
@@ -95,7 +121,14 @@ class ReferencesTreeprocessor(Treeprocessor):
         return _ESCAPED.sub(lambda m: chr(int(m[1])), _STASHED.sub(stashed, text))
 
 
-def _walk(block: etree.Element) -> Iterator[str | etree.Element]:
+def _join_prose_parts(parts: list[Part]) -> tuple[Part, ...]:
+    """Unlabelled parts (prose) join into one list of citations; labelled ones (a row's columns) stay apart."""
+    if all(label is None for label, _ in parts):
+        return ((None, tuple(dict.fromkeys(c for _, citations in parts for c in citations))),)
+    return tuple(parts)
+
+
+def _walk(block: Element) -> Iterator[str | Element]:
     """The text and citation tokens of `block` in order, not entering nested blocks."""
     if block.text:
         yield block.text
@@ -110,40 +143,63 @@ def _walk(block: etree.Element) -> Iterator[str | etree.Element]:
             yield child.tail
 
 
+def _remove(block: Element, element: Element) -> None:
+    """Take `element` out of the tree below `block`, keeping its tail text."""
+    for parent in block.iter():
+        children = list(parent)
+        if element in children:
+            index = children.index(element)
+            if element.tail:
+                if index:
+                    children[index - 1].tail = (children[index - 1].tail or "") + element.tail
+                else:
+                    parent.text = (parent.text or "") + element.tail
+            parent.remove(element)
+            return
+
+
 def _claim_text(text: str) -> str:
     return " ".join(text.split()).lstrip(".,;:)] ").strip()
 
 
-def _reference_number(element: etree.Element, number: int, use: int) -> None:
-    """The token's element, turned into the footnote reference of `number` (its `use`-th on the page)."""
-    tail = element.tail
-    element.clear()
-    element.tag = "sup"
-    element.set("id", f"fnref{use if use > 1 else ''}:{LABEL}{number}")
-    link = etree.SubElement(element, "a", {"class": "footnote-ref", "href": f"#fn:{LABEL}{number}"})
-    link.text = str(number)
-    element.tail = tail
+# --- What a reference shows ----------------------------------------------------------------
 
 
-def _heading() -> etree.Element:
-    heading = etree.Element("h2", {"id": "references", "data-search-exclude": ""})
-    heading.text = REFERENCES_HEADING
-    return heading
+def text_fragment(url: str, quote_text: str) -> str:
+    """`url` with a text fragment that highlights the quoted passage (#:~:text=start,end)."""
+    parts = [part.strip(" .,;:") for part in quote_text.split(ELLIPSIS)]
+
+    def encoded(part: str) -> str:
+        return quote(part, safe="").replace("-", "%2D")
+
+    directive = ":~:text=" + ",".join(encoded(part) for part in parts if part)
+    return url + directive if "#" in url else f"{url}#{directive}"
 
 
-def _link(parent: etree.Element, label: str, href: str) -> etree.Element:
-    link = etree.SubElement(parent, "a", {"href": href})
+class _Links:
+    """Where a page's references link: each source's entry on the Sources page, and the source itself."""
+
+    def __init__(self, sources: dict[str, Source], sources_page: str | None, page: str) -> None:
+        self.sources = sources
+        self.sources_page = sources_page
+        self.page = page
+
+    def entry(self, source: Source) -> str | None:
+        if not self.sources_page:
+            return None
+        path = posixpath.relpath(self.sources_page, posixpath.dirname(self.page) or ".")
+        return f"{path}#{source.id}"
+
+
+def _link(parent: Element, label: str, href: str, css: str | None = None) -> Element:
+    link = SubElement(parent, "a", {"href": href})
+    if css:
+        link.set("class", css)
     link.text = label
     return link
 
 
-def _relative(target: str, page: str) -> str:
-    path, _, anchor = target.partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(page) or ".") if path != page else ""
-    return relative + (f"#{anchor}" if anchor else "")
-
-
-def _append_text(parent: etree.Element, text: str) -> None:
+def _append_text(parent: Element, text: str) -> None:
     """Text after the last child of `parent` (or as its text)."""
     if len(parent):
         parent[-1].tail = (parent[-1].tail or "") + text
@@ -151,45 +207,87 @@ def _append_text(parent: etree.Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def _cited(parent: etree.Element, citation: Citation, source: Source, sources_page: str | None, page: str) -> None:
-    if sources_page:
-        _link(parent, source.label, _relative(f"{sources_page}#{source.id}", page))
+def _citation(parent: Element, citation: Citation, links: _Links) -> None:
+    """'Amdari, “The Core Difference”: “decide WHAT to build” (open the passage)' inside `parent`."""
+    source = links.sources[citation.id]
+    entry = links.entry(source)
+    if entry:
+        _link(parent, source.label, entry)
     else:
         _append_text(parent, source.label)
     if citation.at:
         _append_text(parent, f", “{citation.at}”")
+    if citation.quote:
+        _append_text(parent, ": ")
+        words = SubElement(parent, "q", {"class": "pvp-quote"})
+        words.text = citation.quote
     if source.url:
-        _append_text(parent, " (")
-        _link(parent, urlsplit(source.url).hostname or source.url, source.url)
-        _append_text(parent, ")")
+        _append_text(parent, " ")
+        if citation.quote:
+            opened = _link(parent, "open the passage", text_fragment(source.url, citation.quote), "pvp-source-link")
+        else:
+            opened = _link(parent, urlsplit(source.url).hostname or "open the source", source.url, "pvp-source-link")
+        opened.set("rel", "noopener")
 
 
-def _list(
-    numbers: dict[tuple[Part, ...], int],
-    uses: dict[int, int],
-    sources: dict[str, Source],
-    sources_page: str | None,
-    page: str,
-) -> etree.Element:
-    box = etree.Element("div", {"class": "footnote"})
-    etree.SubElement(box, "hr")
-    items = etree.SubElement(box, "ol")
+def _parts(parent: Element, parts: tuple[Part, ...], links: _Links) -> None:
+    """A reference's citations, a line each; a row's reference names each column first."""
+    for column, citations in parts:
+        for index, citation in enumerate(citations):
+            line = SubElement(parent, "span", {"class": "pvp-ref__cite"})
+            if column and index == 0:
+                label = SubElement(line, "strong")
+                label.text = f"{column}: "
+            _citation(line, citation, links)
+
+
+def _reference(element: Element, number: int, parts: tuple[Part, ...], links: _Links, first: bool) -> None:
+    """The token's element, turned into reference `number`: a button, and (at its first use) its popover."""
+    tail = element.tail
+    element.clear()
+    element.tag = "span"
+    element.set("class", "pvp-ref")
+    popover = f"pvp-ref-{number}"
+    button = SubElement(
+        element,
+        "button",
+        {"type": "button", "class": "pvp-ref__button", "popovertarget": popover, "aria-label": f"Reference {number}"},
+    )
+    button.text = str(number)
+    if first:
+        box = SubElement(element, "span", {"class": "pvp-ref__pop", "id": popover, "popover": "auto", "role": "note"})
+        title = SubElement(box, "strong", {"class": "pvp-ref__title"})
+        title.text = f"Reference {number}"
+        close = SubElement(
+            box,
+            "button",
+            {
+                "type": "button",
+                "class": "pvp-ref__close",
+                "popovertarget": popover,
+                "popovertargetaction": "hide",
+                "aria-label": f"Close reference {number}",
+            },
+        )
+        close.text = "×"
+        _parts(box, parts, links)
+        _link(box, "All references", "#references", "pvp-ref__all")
+    element.tail = tail
+
+
+def _heading() -> Element:
+    heading = Element("h2", {"id": "references", "data-search-exclude": ""})
+    heading.text = REFERENCES_HEADING
+    return heading
+
+
+def _list(numbers: dict[tuple[Part, ...], int], links: _Links) -> Element:
+    box = Element("details", {"class": "pvp-references", "data-search-exclude": ""})
+    summary = SubElement(box, "summary")
+    count = len(numbers)
+    summary.text = f"{count} reference{'s' if count != 1 else ''}: each source, the place in it and the quoted words"
+    items = SubElement(box, "ol")
     for parts, number in numbers.items():
-        item = etree.SubElement(items, "li", {"id": f"fn:{LABEL}{number}"})
-        paragraph = etree.SubElement(item, "p")
-        for index, (column, citations) in enumerate(parts):
-            if index:
-                _append_text(paragraph, " ")
-            if column:
-                _append_text(paragraph, f"{column}: ")
-            for position, citation in enumerate(citations):
-                if position:
-                    _append_text(paragraph, "; ")
-                _cited(paragraph, citation, sources[citation.id], sources_page, page)
-            _append_text(paragraph, ".")
-        for use in range(1, uses[number] + 1):
-            _append_text(paragraph, "\u00a0")
-            back = _link(paragraph, "\u21a9", f"#fnref{use if use > 1 else ''}:{LABEL}{number}")
-            back.set("class", "footnote-backref")
-            back.set("title", f"Jump back to footnote {number} in the text")
+        item = SubElement(items, "li", {"id": f"ref-{number}"})
+        _parts(item, parts, links)
     return box

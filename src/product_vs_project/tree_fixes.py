@@ -3,25 +3,26 @@
 Tables with three or more columns are marked so that, on a phone, each row becomes a
 block (docs/stylesheets/extra.css): its first cell turns into a row header and every
 other cell carries the name of its column, shown before its value. Nothing but code and
-tab strips then scrolls sideways, however many roles a table compares.
+tab strips then scrolls sideways, however many roles a table compares. A RACI (a table
+inside <div class="pvp-raci">) stays a compact matrix instead, each row's A marked.
 
 Abbreviations take focus, because Material shows their meaning on focus as well as on
-hover: that is what a tap or the Tab key gives.
+hover: that is what a tap or the Tab key gives. And each is spelled out where a page first
+uses it, outside headings, unless the page spells it out itself.
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+from xml.etree.ElementTree import Element
 
 from markdown.treeprocessors import Treeprocessor
 
-_SHORT = 4  # characters: a value this short fits on its column name's line
 _ESCAPED = re.compile("\x02(\\d+)\x03")
 _STASHED = re.compile("\x02wzxhzdk:\\d+\x03")
 
 
-def _text(cell: etree.Element) -> str:
+def _text(cell: Element) -> str:
     """A cell's text, without reference numbers, hidden corners of grids or Markdown's placeholders."""
     parts = [cell.text or ""]
     for child in cell:
@@ -33,18 +34,20 @@ def _text(cell: etree.Element) -> str:
 
 
 class StackedTablesTreeprocessor(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
+        matrices = {id(table) for box in root.iter("div") if "pvp-raci" in box.get("class", "") for table in box.iter("table")}
         for table in root.iter("table"):
             rows = list(table.iter("tr"))
             if not rows:
                 continue
             header = [_text(cell) for cell in rows[0] if cell.tag in ("th", "td")]
+            # Attributes, not classes: Material styles (and wraps) only tables without a class.
+            if id(table) in matrices:
+                _matrix(table, rows)
+                continue
             if len(header) < 3:
                 continue
-            values = [_text(cell) for row in rows[1:] for cell in list(row)[1:]]
-            # An attribute, not a class: Material styles (and wraps) only tables without a class.
-            # Cells of a letter or two (a RACI) sit beside their column's name instead of under it.
-            table.set("data-stack", "short" if values and max(map(len, values)) <= _SHORT else "")
+            table.set("data-stack", "")
             for row in rows[1:]:
                 for column, cell in enumerate(row):
                     if cell.tag == "th":
@@ -56,7 +59,38 @@ class StackedTablesTreeprocessor(Treeprocessor):
                         cell.set("data-label", header[column] if column < len(header) else "")
 
 
+def _matrix(table: Element, rows: list[Element]) -> None:
+    """A RACI: first cells head their rows, and the cell holding the A is marked."""
+    table.set("data-raci", "")
+    for row in rows[1:]:
+        for column, cell in enumerate(row):
+            if column == 0 and cell.tag == "td":
+                cell.tag = "th"
+                cell.set("scope", "row")
+            elif "A" in _text(cell).split(", "):
+                cell.set("class", "pvp-raci__a")
+
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 class FocusableAbbreviations(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
+        # Not in headings, nor in references (their popovers come first in the page, but a reader meets
+        # them later).
+        aside = {
+            id(a)
+            for element in root.iter()
+            if element.tag in _HEADINGS or {"pvp-ref__pop", "pvp-references"} & set(element.get("class", "").split())
+            for a in element.iter("abbr")
+        }
+        page_text = " ".join(root.itertext()).casefold()
+        spelled: set[str] = set()
         for abbreviation in root.iter("abbr"):
             abbreviation.set("tabindex", "0")
+            meaning = abbreviation.get("title", "")
+            if id(abbreviation) in aside or meaning in spelled:
+                continue
+            spelled.add(meaning)
+            if meaning and meaning.casefold() not in page_text:
+                abbreviation.tail = f" ({meaning})" + (abbreviation.tail or "")

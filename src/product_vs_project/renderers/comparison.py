@@ -20,13 +20,20 @@ def hidden(label: str) -> str:
     return f'<span class="pvp-visually-hidden">{text(label)}</span>'
 
 
-def _dimension_cell(context: Context, dimension: Dimension) -> str:
-    """The row heading: the dimension, the question it answers, its anchor, and a link to any disagreement."""
-    cell = f'<span id="{dimension.id}"></span>**{text(dimension.label)}**<br><small>{text(dimension.question)}</small>'
+def _dimension_cell(dimension: Dimension) -> str:
+    """The row heading: the dimension, the question it answers, and its anchor."""
+    return f'<span id="{dimension.id}"></span>**{text(dimension.label)}**<br><small>{text(dimension.question)}</small>'
+
+
+def _value(context: Context, role: Role, dimension: Dimension) -> str:
+    """A role's value on a dimension, with a link to each recorded disagreement about that very cell."""
+    cell = text(role.values[dimension.id].text)
     home = context.home("list disagreements")
-    disputes = [d for d in context.guide.disagreements if d.dimension == dimension.id] if home else []
+    disputes = [
+        d for d in context.guide.disagreements if d.dimension == dimension.id and role.id in d.roles
+    ] if home else []
     for disagreement in disputes:
-        # Named when a row has several, so each link says where it leads.
+        # Named when a cell has several, so each link says where it leads.
         label = f"Sources disagree: {disagreement.title}" if len(disputes) > 1 else "Sources disagree"
         target = f"{home}#{disagreement_anchor(disagreement.id)}"
         cell += "<br>" + link(label, target, context.page) + "{ .pvp-disagree }"
@@ -39,47 +46,28 @@ def comparison_table(context: Context, roles: str | None = None, dimensions: str
     header = ["Dimension", *(context.role_link(role) for role in shown)]
     rows = []
     for dimension in context.dimensions(dimensions):
-        cells = [(role.name, role.values[dimension.id]) for role in shown]
-        rows.append([_dimension_cell(context, dimension) + context.row(cells), *(text(c.text) for _, c in cells)])
+        cited = context.row([(role.name, role.values[dimension.id]) for role in shown])
+        rows.append([_dimension_cell(dimension) + cited, *(_value(context, role, dimension) for role in shown)])
     return table(header, rows)
 
 
 def role_values_table(context: Context, role: str, dimensions: str | None = None) -> str:
     """One role's own value on each dimension."""
     chosen = context.role(role)
-    rows = [[_dimension_cell(context, d), context.claim(chosen.values[d.id])] for d in context.dimensions(dimensions)]
+    rows = [
+        [_dimension_cell(d), _value(context, chosen, d) + context.cite([chosen.values[d.id]])]
+        for d in context.dimensions(dimensions)
+    ]
     return table(["Dimension", text(chosen.name)], rows)
 
 
-def _skills(context: Context, role: Role) -> dict[str, Skill]:
-    return {needed.skill: context.guide.skills[needed.skill] for needed in role.skills}
-
-
-def shared_and_own_skills(context: Context, shown: Sequence[Role]) -> tuple[list[Skill], dict[str, list[Skill]]]:
-    """Skills every role shown needs, and each role's skills that no other role shown needs, by name."""
-    by_role = {role.id: _skills(context, role) for role in shown}
-    shared = set.intersection(*(set(skills) for skills in by_role.values()))
-    own = {
-        role.id: [
-            skill
-            for skill_id, skill in by_role[role.id].items()
-            if not any(skill_id in by_role[other.id] for other in shown if other is not role)
-        ]
-        for role in shown
-    }
-    name = lambda skill: skill.name.casefold()  # noqa: E731 - a sort key
-    return sorted((context.guide.skills[s] for s in shared), key=name), {k: sorted(v, key=name) for k, v in own.items()}
+def _skills(context: Context, role: Role) -> list[Skill]:
+    return sorted((context.guide.skills[n.skill] for n in role.skills), key=lambda skill: skill.name.casefold())
 
 
 def all_sources(lists: Iterable[Sequence[Citation]]) -> tuple[Citation, ...]:
     """Every citation in `lists`, once each, in the order first met: one reference for several claims."""
     return tuple(dict.fromkeys(citation for citations_ in lists for citation in citations_))
-
-
-def skill_sources(skills: Sequence[Skill], holders: Sequence[Role]) -> tuple[Citation, ...]:
-    """The sources that name any of `skills` for any of `holders`."""
-    ids = {skill.id for skill in skills}
-    return all_sources(needed.sources for role in holders for needed in role.skills if needed.skill in ids)
 
 
 def skill_names(context: Context, skills: Sequence[Skill]) -> str:
@@ -91,63 +79,57 @@ def skill_names(context: Context, skills: Sequence[Skill]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _names_in_words(skills: Sequence[Skill]) -> str:
-    names = [skill.name for skill in skills]
+def in_words(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def skills_list(context: Context, roles: str) -> str:
-    """For two or more roles: the skills all of them need, then each role's own, each group cited."""
-    shown = context.roles(roles)
-    shared, own = shared_and_own_skills(context, shown)
-    everyone = "Both need" if len(shown) == 2 else f"All {len(shown)} need"
+def skills_table(context: Context, roles: str) -> str:
+    """Each role's skills side by side, each cell cited by the sources that name them for that role.
 
-    groups = [(everyone, shared, shown)] + [(f"Named only for the {r.mid_sentence}", own[r.id], (r,)) for r in shown]
-    lines = [
-        f"- **{text(title)}:** {skill_names(context, skills)}."
-        + context.said(f"{title}: {_names_in_words(skills)}.", skill_sources(skills, holders))
-        for title, skills, holders in groups
-        if skills
-    ]
-    return "\n".join(lines) or "None of these roles names a skill."
+    No list of shared or 'only' skills: the sources name skills role by role, and a skill missing
+    from one role's list is not a source saying the role does without it.
+    """
+    shown = context.roles(roles)
+    cells = []
+    for role in shown:
+        skills = _skills(context, role)
+        statement = f"{role.name} skills named: {in_words([skill.name for skill in skills])}."
+        cited = all_sources(needed.sources for needed in role.skills)
+        cells.append((skill_names(context, skills), Claim.model_construct(text=statement, sources=cited)))
+    heading = "**Skills the sources name**" + context.row([(r.name, c) for r, (_, c) in zip(shown, cells, strict=True)])
+    return table([hidden("What"), *(context.role_link(role) for role in shown)], [[heading, *(c for c, _ in cells)]])
 
 
 def fit_table(context: Context, roles: str | None = None) -> str:
-    """The work at the heart of each role, and its skills that no other role shown needs, one column per role."""
+    """The work at the heart of each role, one column per role."""
     shown = context.roles(roles)
-    _, own = shared_and_own_skills(context, shown)
-
-    def work(role: Role) -> tuple[str, Claim]:
+    cells = []
+    for role in shown:
         statement = " ".join(claim.text for claim in role.interests)
         cited = all_sources(claim.sources for claim in role.interests)
-        return "<br>".join(text(claim.text) for claim in role.interests), Claim.model_construct(
-            text=statement, sources=cited
-        )
-
-    def skills(role: Role) -> tuple[str, Claim | None]:
-        if not own[role.id]:
-            return "None named for this role only", None
-        cited = skill_sources(own[role.id], (role,))
-        return skill_names(context, own[role.id]), Claim.model_construct(
-            text=_names_in_words(own[role.id]), sources=cited
-        )
-
-    rows = []
-    for heading, cell in (("The work at its heart", work), ("Skills the sources name for this role only", skills)):
-        cells = [cell(role) for role in shown]
-        cited = [(role.name, claim) for role, (_, claim) in zip(shown, cells, strict=True) if claim is not None]
-        rows.append([f"**{text(heading)}**" + context.row(cited), *(shown_ for shown_, _ in cells)])
-    return table([hidden("What"), *(context.role_link(role) for role in shown)], rows)
+        shown_text = "<br>".join(text(claim.text) for claim in role.interests)
+        cells.append((shown_text, Claim.model_construct(text=statement, sources=cited)))
+    heading = "**The work at its heart**" + context.row([(r.name, c) for r, (_, c) in zip(shown, cells, strict=True)])
+    return table([hidden("What"), *(context.role_link(role) for role in shown)], [[heading, *(c for c, _ in cells)]])
 
 
-def pair_lead(context: Context, roles: str) -> str:
-    """The one-paragraph difference between two roles, from their one-sentence summaries."""
-    shown = context.pair(roles)
-    return " ".join(
-        f"A {context.role_link(role, mid_sentence=True)}: {text(lower_first(role.summary.text))}"
-        + context.cite([role.summary])
-        for role in shown
-    )
+def pair_answer(context: Context, roles: str) -> str:
+    """The plain answer a pair's page opens with: from data/pairs.yml, or else the two roles' summaries."""
+    first, second = context.pair(roles)
+    pair = context.guide.pair(first.id, second.id)
+    if pair is not None and pair.answer is not None:
+        return context.claim(pair.answer)
+    return "\n".join(f"- **{context.role_link(role)}:** {context.claim(role.summary)}" for role in (first, second))
+
+
+def pair_in_short(context: Context, roles: str) -> str:
+    """The core difference, when a team needs which, and whether one person can be both: those the sources answer."""
+    first, second = context.pair(roles)
+    pair = context.guide.pair(first.id, second.id)
+    if pair is None:
+        return ""
+    points = [("The core difference", pair.difference), ("When a team needs which", pair.when), ("Can one person be both?", pair.both)]
+    return "\n".join(f"- **{text(label)}** {context.claim(claim)}" for label, claim in points if claim is not None)
 
 
 def lower_first(value: str) -> str:
@@ -204,20 +186,15 @@ def pair_together_list(context: Context, roles: str) -> str:
     """What the sources say about how two roles work together."""
     first, second = context.pair(roles)
     pair = context.guide.pair(first.id, second.id)
-    if pair is None or not pair.together:
-        return "None of the sources at hand describes how these two roles work together."
-    return claims_list(context, pair.together)
+    # The page leaves the section out when there is nothing to say (docs/compare/_template.md).
+    return claims_list(context, pair.together) if pair is not None else ""
 
 
 def pair_confusion_list(context: Context, roles: str) -> str:
-    """What the sources say about where two roles meet or are mixed up."""
+    """What the sources say about why two roles get confused."""
     first, second = context.pair(roles)
     pair = context.guide.pair(first.id, second.id)
-    if pair is None or not pair.confusion:
-        return "None of the sources at hand says why these two roles are confused."
-    # Most sources state an overlap, not a confusion: the link between the two is the guide's.
-    lead = "The sources state where the two titles meet; that this is why people mix them up is the guide's reading."
-    return lead + "\n\n" + claims_list(context, pair.confusion)
+    return claims_list(context, pair.confusion) if pair is not None else ""
 
 
 def crosswalk_table(context: Context) -> str:

@@ -19,6 +19,10 @@ def skills_glossary(context: Context) -> str:
 def _term_entry(context: Context, term: GlossaryTerm) -> tuple[str, str, str]:
     """(anchor, heading, body) of a term from data/glossary.yml."""
     name = f"{text(term.term)} ({text(term.abbreviation)})" if term.abbreviation else text(term.term)
+    if term.sources is None:  # the name of a source: its entry on the Sources page backs it
+        home = context.home("list sources")
+        entry = f" {link('Its entry among the sources', f'{home}#{term.names}', context.page)}." if home else ""
+        return term.id, name, text(term.definition) + entry
     return term.id, name, text(term.definition) + context.said(term.definition, term.sources)
 
 

@@ -26,7 +26,9 @@ def raci_table(context: Context, setting: str) -> str:
         label = f'<span id="{chosen.id}-{activity.id}"></span>**{text(activity.label)}**'
         reference = context.said(activity.label, cited) if cited else ""
         rows.append([label + reference, *(held for _, held in letters_by_column(raci, chosen, activity))])
-    return table(header, rows)
+    # In a box the tree processor knows: the table stays a compact matrix on phones, each row's A marked.
+    return f'<div class="pvp-raci" markdown>\n\n{table(header, rows)}\n\n</div>'
+
 
 
 def settings_list(context: Context) -> str:

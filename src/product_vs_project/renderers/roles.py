@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..markdown_text import text
 from ..models import Skill
-from .comparison import claims_list, skill_names
+from .comparison import claims_list, in_words, skill_names
 from .context import Context
 
 
@@ -44,8 +44,7 @@ def role_skills_list(context: Context, role: str) -> str:
         groups.setdefault(needed.sources, []).append(context.guide.skills[needed.skill])
     lines = []
     for sources, skills in groups.items():
-        names = [skill.name for skill in skills]
-        words = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        words = in_words([skill.name for skill in skills])
         lines.append(f"- {skill_names(context, skills)}." + context.said(f"{words}.", sources))
     return "\n".join(lines)
 
