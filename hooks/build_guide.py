@@ -62,6 +62,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     generated = _site.generated.get(page.file.src_uri)
     if generated is not None:
         page.meta.setdefault("description", generated.description)
+        if len(generated.roles) == 2:  # a pair page answers a reader's question: rank it above passing mentions
+            page.meta.setdefault("search", {"boost": 2})
         if page.file.generated_by is not None:
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{generated.data_file}"
     if "description" in page.meta:

@@ -57,7 +57,11 @@ def mkdocs_build(project: Path, site_dir: Path | None = None, env: dict[str, str
         cwd=project,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ.get("PATH", "/usr/bin:/bin"), **(env or {})},
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            **{key: os.environ[key] for key in ("PATH", "PYTHONPATH") if key in os.environ},
+            **(env or {}),
+        },
     )
 
 

@@ -25,10 +25,13 @@ def words(text: str) -> str:
 
 
 def without_references(node: Tag) -> Tag:
-    """A copy of `node` without reference numbers, their popovers, or the list of references."""
+    """A copy of `node` without reference numbers, their popovers, or the list of references; a line break
+    becomes a space."""
     node = copy.copy(node)
     for reference in node.select(f"{REFERENCE}, .pvp-references, #references"):
         reference.decompose()
+    for line_break in node.find_all("br"):
+        line_break.replace_with(" ")
     return node
 
 

@@ -42,6 +42,7 @@ def sample_docs(folder: Path, pages: dict[str, str] | None = None) -> Path:
         (folder / page).parent.mkdir(parents=True, exist_ok=True)
         (folder / page).write_text(text, encoding="utf-8")
     for template in TEMPLATES:
+        (folder / template).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "docs" / template, folder / template)
     return folder
 

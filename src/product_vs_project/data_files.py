@@ -48,6 +48,7 @@ class DataFile:
     title: str
     description: str
     defines: dict[str, IdsOf] = field(default_factory=dict)  # kind of id -> the (path, id) pairs it defines
+    facts: dict[str, Callable[[Any], Any]] = field(default_factory=dict)  # what other files' checks need from it
     tables: tuple[CsvTable, ...] = ()
 
     @property
@@ -115,6 +116,23 @@ def _raci_rows(raci: m.Raci) -> Iterator[Row]:
                     "letters": letters,
                     "sources": cited(activity.sources.get(setting.derived_from or setting.id)),
                 }
+
+
+def _setting_columns(raci: m.Raci) -> dict[str, list[str]]:
+    return {setting.id: [column.party for column in setting.columns] for setting in raci.settings}
+
+
+def _accountable(raci: m.Raci) -> dict[tuple[str, str], str]:
+    """(activity, setting) -> the party that holds the A."""
+    from .raci import letters_by_column
+
+    return {
+        (activity.id, setting.id): column.party
+        for setting in raci.settings
+        for activity in raci.activities
+        for column, letters in letters_by_column(raci, setting, activity)
+        if "A" in letters.split(", ")
+    }
 
 
 def _steps(handoff: m.Handoff) -> Iterator[Row]:
@@ -397,6 +415,39 @@ DATA_FILES: tuple[DataFile, ...] = (
                     "Sources that state the letters for this setting; empty where they are the guide's synthesis",
                 ),
                 _raci_rows,
+            ),
+        ),
+    ),
+    DataFile(
+        "quiz.yml",
+        m.QuizFile,
+        "quiz",
+        "Who decides? (quiz)",
+        "Situations readers meet at work, who decides each in one kind of team, and why.",
+        defines={"question": _listed()},
+        tables=(
+            CsvTable(
+                "quiz",
+                "Who decides? One row per question",
+                _fields(
+                    "id", "The question's id",
+                    "setting", "The kind of team (a RACI setting id)",
+                    "question", "The situation",
+                    "answer", "Who decides (a role or party id)",
+                    "explanation", "Why, in the guide's words",
+                    "sources", _SOURCES_CELL.description,
+                ),
+                lambda file: (
+                    {
+                        "id": q.id,
+                        "setting": q.setting,
+                        "question": q.question,
+                        "answer": q.answer,
+                        "explanation": q.explanation.text,
+                        "sources": cited(q.explanation.sources),
+                    }
+                    for q in file
+                ),
             ),
         ),
     ),

@@ -30,6 +30,7 @@ from .models import (
     GlossaryTerm,
     Handoff,
     Pair,
+    Question,
     Raci,
     Role,
     Skill,
@@ -55,6 +56,7 @@ class Guide:
     taxonomies: tuple[Taxonomy, ...]
     raci: Raci
     selfcheck: tuple[Statement, ...]
+    quiz: tuple[Question, ...]
     pairs: tuple[Pair, ...]
     records: dict[str, Any]  # data file name (data_files.DataFile.name) -> its record, or its records by file
     known: Known  # the context prose citations are checked in, as data citations were
@@ -192,7 +194,13 @@ def load_guide(data_dir: Path, evidence_dir: Path | None = None) -> Guide:
     held, missing = _held_texts(readable, evidence_dir)
     if "party" in ids and "role" in ids:
         ids["party"] = tuple(dict.fromkeys([*ids["role"], *ids["party"]]))
-    known = Known(ids=ids, where=KIND_HOMES, facts={"held_texts": held})
+    facts = {
+        name: extract(file.record)
+        for file in readable
+        if file.record is not None
+        for name, extract in file.data_file.facts.items()
+    }
+    known = Known(ids=ids, where=KIND_HOMES, facts={"held_texts": held, **facts})
     for file in readable:
         if file.record is not None:
             found += [(order[id(file)], line, message) for line, message in _validate(file, known)]
@@ -223,6 +231,7 @@ def _guide(files: list[_File], known: Known) -> Guide:
         taxonomies=records["crosswalk"],
         raci=records["raci"],
         selfcheck=records["selfcheck"],
+        quiz=records["quiz"],
         pairs=records["pairs"],
         records={name: (tuple(value) if isinstance(value, list) else value) for name, value in records.items()},
         known=known,

@@ -97,7 +97,7 @@ class MarkerPreprocessor(Preprocessor):
         citations = PageCitations(page)
         site.pages[page] = citations
         self.state.citations = citations
-        context = Context(site.guide, page, site.homes, citations)
+        context = Context(site.guide, page, site.homes, citations, tuple(line.text for line in prose))
         out: list[str] = []
         for line, found in scan(prose, KINDS):
             if not found:

@@ -8,11 +8,12 @@ scanner, the error messages and the reference on the Contribute page all read it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .markdown_text import table, text
-from .renderers import bibliography, checklists, comparison, glossary, handoff, raci, roles
+from .renderers import bibliography, checklists, comparison, glossary, handoff, quiz, raci, roles
 from .renderers.context import Context, ParameterError
 
 
@@ -76,6 +77,28 @@ def _data_export(context: Context) -> str:
     return export_list(context.page)
 
 
+_QUESTION = re.compile(r"^### (?P<question>.+?)\s*\{\s*#(?P<anchor>[\w-]+)\s*\}\s*$")
+_SECTION = re.compile(r"^## (?P<section>[^{]+?)\s*(?:\{.*\})?\s*$")
+
+
+def _questions(context: Context) -> str:
+    """The page's own questions (its `### Question? { #anchor }` headings) as links, under their sections."""
+    lines, group = [], None
+    for row in context.page_lines:
+        section, question = _SECTION.match(row), _QUESTION.match(row)
+        if section:
+            group = section["section"]
+        elif question:
+            if group is not None:
+                lines.append(f"\n**{group}**\n")
+                group = None
+            lines.append(f"- [{question['question']}](#{question['anchor']})")
+    if not lines:
+        raise ValueError("md:list questions found no `### Question { #anchor }` heading on this page")
+    # The attribute lets the page's style show each question's permalink on touch screens.
+    return '<div class="pvp-questions" data-pvp-questions markdown>\n' + "\n".join(lines) + "\n\n</div>"
+
+
 def _markers(context: Context) -> str:
     """Every marker a page may use, with its parameters and what it gives."""
     rows = []
@@ -117,11 +140,13 @@ GENERATORS: dict[str, dict[str, Generator]] = {
         "handoff-steps": Generator(handoff.handoff_steps_list),
         "handoff-checklist": Generator(checklists.handoff_checklist),
         "selfcheck": Generator(checklists.selfcheck),
+        "quiz": Generator(quiz.quiz),
         "glossary": Generator(glossary.glossary_list, anchors=True),
         "sources": Generator(bibliography.sources_list, anchors=True),
         "data-files": Generator(_data_files),
         "data-export": Generator(_data_export),
         "markers": Generator(_markers),
+        "questions": Generator(_questions),
     },
     "text": {
         "pair-answer": Generator(comparison.pair_answer, required=("roles",)),

@@ -638,6 +638,42 @@ def _at(path: tuple[str | int, ...], message: str) -> LocatedError:
 # --- data/quiz.yml ---------------------------------------------------------------------
 
 
+class Question(Record):
+    """A situation a reader meets at work, and who decides it in one kind of team."""
+
+    id: Id = Field(description="The question's anchor on the quiz page (#quiz-<id>); keep it stable.")
+    setting: SettingId = Field(description="The kind of team (a setting of data/raci.yml): its columns are the options.")
+    question: Name = Field(description="The situation, as a question a reader would ask.")
+    answer: PartyId = Field(description="Who decides: one of the setting's columns.")
+    activity: Annotated[Id, refers_to("activity")] | None = Field(
+        None, description="The RACI activity the question is about, if it is one: the answer must hold its A."
+    )
+    explanation: Answer = Field(description="Why, in at most 60 words, with the sources that say so.")
+
+    @model_validator(mode="after")
+    def _answer_in_setting(self, info: ValidationInfo) -> Question:
+        context = known(info)
+        columns = context.facts.get("setting_columns", {}).get(self.setting) if context else None
+        if columns is not None and self.answer not in columns:
+            raise _at(
+                ("answer",),
+                f"{self.answer!r} is not in setting {self.setting!r}; expected one of its columns: {', '.join(columns)}",
+            )
+        accountable = context.facts.get("accountable", {}).get((self.activity, self.setting)) if context else None
+        if accountable is not None and accountable != self.answer:
+            raise _at(
+                ("answer",),
+                f"data/raci.yml gives the A for {self.activity!r} in {self.setting!r} to {accountable!r}; expected "
+                "the same answer here, or the RACI changed",
+            )
+        return self
+
+
+class QuizFile(RootModel[Annotated[tuple[Question, ...], Field(min_length=1)]]):
+    """data/quiz.yml: the "Who decides?" quiz, a question per situation."""
+
+
+
 class Statement(Record):
     """A statement a reader may tick on the self-check, and the role it leans to."""
 

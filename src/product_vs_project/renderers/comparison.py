@@ -40,15 +40,21 @@ def _value(context: Context, role: Role, dimension: Dimension) -> str:
     return cell
 
 
+def unsearched(markdown: str) -> str:
+    """Left out of the search index: text that repeats what the role pages say (a <div>, because Material's
+    search parser ends an exclusion at the first closing tag of the excluded element's kind)."""
+    return f'<div data-search-exclude markdown>\n\n{markdown}\n\n</div>'
+
+
 def comparison_table(context: Context, roles: str | None = None, dimensions: str | None = None) -> str:
-    """Roles side by side, one row per dimension, one reference per row."""
+    """Roles side by side, one row per dimension, one reference per row (not searched: the role pages are)."""
     shown = context.roles(roles)
     header = ["Dimension", *(context.role_link(role) for role in shown)]
     rows = []
     for dimension in context.dimensions(dimensions):
         cited = context.row([(role.name, role.values[dimension.id]) for role in shown])
         rows.append([_dimension_cell(dimension) + cited, *(_value(context, role, dimension) for role in shown)])
-    return table(header, rows)
+    return unsearched(table(header, rows))
 
 
 def role_values_table(context: Context, role: str, dimensions: str | None = None) -> str:
@@ -97,7 +103,8 @@ def skills_table(context: Context, roles: str) -> str:
         cited = all_sources(needed.sources for needed in role.skills)
         cells.append((skill_names(context, skills), Claim.model_construct(text=statement, sources=cited)))
     heading = "**Skills the sources name**" + context.row([(r.name, c) for r, (_, c) in zip(shown, cells, strict=True)])
-    return table([hidden("What"), *(context.role_link(role) for role in shown)], [[heading, *(c for c, _ in cells)]])
+    header = [hidden("What"), *(context.role_link(role) for role in shown)]
+    return unsearched(table(header, [[heading, *(c for c, _ in cells)]]))
 
 
 def fit_table(context: Context, roles: str | None = None) -> str:

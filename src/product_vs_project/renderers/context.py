@@ -23,6 +23,7 @@ class Context:
     page: str  # the page being written, relative to docs/
     homes: dict[str, str]  # "list sources" -> the page that holds that marker
     citations: PageCitations
+    page_lines: tuple[str, ...] = ()  # the page's own Markdown, for markers that list its parts
 
     def claim(self, claim: Claim) -> str:
         """The claim's text followed by its reference."""
