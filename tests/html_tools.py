@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 # A reference in the text: a button showing its number. The list of references at the end of the page.
 REFERENCE = ".pvp-ref"
@@ -25,13 +25,18 @@ def words(text: str) -> str:
 
 
 def without_references(node: Tag) -> Tag:
-    """A copy of `node` without reference numbers, their popovers, or the list of references; a line break
-    becomes a space."""
+    """A copy of `node` without reference numbers, their popovers, the list of references, or the meanings
+    spelled out after abbreviations; a line break becomes a space."""
     node = copy.copy(node)
     for reference in node.select(f"{REFERENCE}, .pvp-references, #references"):
         reference.decompose()
     for line_break in node.find_all("br"):
         line_break.replace_with(" ")
+    for abbreviation in node.find_all("abbr"):
+        # Spelled out where a page first uses it: "GDS (Government Digital Service)". The data has "GDS".
+        after, meaning = abbreviation.next_sibling, f" ({abbreviation.get('title')})"
+        if isinstance(after, NavigableString) and after.startswith(meaning):
+            after.replace_with(after[len(meaning) :])
     return node
 
 

@@ -1,4 +1,5 @@
-"""The repository around the site: CI and deploy workflows, contribution templates, editor hints, edit links."""
+"""The repository around the site: contribution templates, edit links, last-updated dates, the lint and
+pre-commit checks, and the Makefile's link check."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
-from built_site import generated, html_path, nav_pages, site_config, site_pages
-
-ROOT = Path(__file__).resolve().parent.parent
+from built_site import ROOT, html_path, role_pages, script, site_config, site_pages
 
 
 def test_content_correction_form_requires_a_source_link() -> None:
@@ -22,34 +23,32 @@ def test_content_correction_form_requires_a_source_link() -> None:
     assert "- [ ] `make test` passes" in template and "cites a source" in template
 
 
-@pytest.mark.parametrize("data_file", sorted((ROOT / "data").glob("*.yml")), ids=lambda p: p.name)
-def test_each_data_file_points_editors_at_its_schema(data_file: Path) -> None:
-    first_line = data_file.read_text(encoding="utf-8").splitlines()[0]
-    assert first_line == f"# yaml-language-server: $schema=schemas/{data_file.stem}.schema.json"
-    assert (ROOT / "data" / "schemas" / f"{data_file.stem}.schema.json").is_file()
+def words_file(page: str) -> str:
+    """The file that holds a page's words: its Markdown file, or for a generated page without one, its data."""
+    if (ROOT / "docs" / page).is_file():
+        return f"docs/{page}"
+    if page in role_pages():
+        return f"data/roles/{page.removeprefix('roles/')[:-3]}.yml"
+    return "data/pairs.yml"
 
 
 def test_every_page_edit_link_points_at_the_file_that_holds_its_words(site: Path) -> None:
-    """A page with a Markdown file edits that file; a page made from data alone edits its data file."""
-    config = site_config()
-    repository = config.repo_url.rstrip("/") + "/edit/main/"
+    repository = site_config().repo_url.rstrip("/") + "/edit/main/"
     for page in site_pages():
         html = html_path(site, page).read_text(encoding="utf-8")
         [edit] = re.findall(r'<a href="([^"]+)" title="Edit this page"', html)
-        expected = f"docs/{page}" if (ROOT / "docs" / page).is_file() else generated()[page].data_file
-        assert edit == repository + expected, page
-        assert (ROOT / expected).is_file(), edit
+        assert edit == repository + words_file(page), page
+        assert (ROOT / words_file(page)).is_file(), edit
 
 
 def test_every_page_shows_when_it_was_last_updated(site: Path) -> None:
-    for page in nav_pages():
+    for page in site_pages():
         html = html_path(site, page).read_text(encoding="utf-8")
         assert re.search(r'git-revision-date-localized-plugin-date"[^>]*>\w+ \d{1,2}, \d{4}<', html), page
 
 
 def test_text_check_finds_whitespace_newline_and_yaml_problems() -> None:
-    from check_text import problems
-
+    problems = script("check_text").problems
     assert problems(Path("a.md"), "fine\n") == []
     assert problems(Path("a.md"), "x \ny\n") == ["a.md:1: trailing whitespace"]
     assert problems(Path("a.md"), "x") == ["a.md: no newline at the end"]
@@ -70,3 +69,17 @@ def test_pre_commit_runs_offline_the_same_checks_as_make_lint() -> None:
         assert (ROOT / tool).exists() or tool.startswith(".venv/"), tool
         assert " ".join([tool.replace(".venv/bin/", "$(BIN)/"), *arguments]) in lint, hook["id"]
     assert "\ntest: lint " in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+@pytest.mark.xfail(
+    reason="bug: the Makefile's linkcheck target sets LINKCHECK=1, which mkdocs.yml's !ENV reads as the integer 1: "
+    "\"Plugin 'htmlproofer' option 'enabled': Expected type: <class 'bool'> but received: <class 'int'>\"",
+    raises=Abort,
+    strict=True,
+)
+def test_make_linkcheck_turns_the_link_check_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nlinkcheck:")[1].split("\n\n")[0]
+    [value] = re.findall(r"\bLINKCHECK=(\S+)", recipe)
+    monkeypatch.setenv("LINKCHECK", value)
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    assert config.plugins["htmlproofer"].config.enabled is True

@@ -10,9 +10,10 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from guide import models
-from guide.models import DATA_FILES, DataFile, schema_text
-from guide.reference import data_files
+from product_vs_project import models
+from product_vs_project.data_files import DATA_FILES, DataFile
+from product_vs_project.field_reference import data_files
+from product_vs_project.schemas import schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -25,7 +26,7 @@ def files_of(data_file: DataFile) -> list[Path]:
 @pytest.mark.parametrize("data_file", DATA_FILES, ids=lambda f: f.schema)
 def test_the_committed_schema_is_the_one_the_model_gives(data_file: DataFile) -> None:
     committed = (DATA / "schemas" / data_file.schema).read_text(encoding="utf-8")
-    assert committed == schema_text(data_file), "run `make schemas` after changing hooks/guide/models.py"
+    assert committed == schema_text(data_file), "run `make schemas` after changing a model (src/product_vs_project/models.py)"
 
 
 def test_no_schema_is_left_without_a_model() -> None:
@@ -43,7 +44,7 @@ def test_each_data_file_names_its_schema_and_passes_it(data_file: DataFile) -> N
 
 
 def test_an_editor_flags_what_the_build_refuses() -> None:
-    schema = json.loads((DATA / "schemas" / "role.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((DATA / "schemas" / "roles.schema.json").read_text(encoding="utf-8"))
     role = yaml.safe_load((DATA / "roles" / "product-manager.yml").read_text(encoding="utf-8"))
     with pytest.raises(jsonschema.ValidationError, match="Additional properties"):
         jsonschema.validate({**role, "colour": "red"}, schema)

@@ -96,7 +96,9 @@ class PageCitations:
         return self._add(((None, tuple(citations)),), [[None, tuple(citations)]])
 
     def claims(self, claims: Sequence[Claim]) -> str:
-        """One reference standing for several claims (each recorded with its own sources)."""
+        """One reference standing for several claims (each recorded with its own sources); none for no claims."""
+        if not claims:
+            return ""
         merged = tuple(dict.fromkeys(citation for claim in claims for citation in claim.sources))
         return self._add(((None, merged),), [[claim.text, claim.sources] for claim in claims])
 

@@ -1,7 +1,8 @@
-/* Product vs Project: checklists a reader can tick, built by hooks/guide/checklists.py.
- * The self-check says which roles the ticks lean towards, and why; the handoff
- * checklist counts. Ticks are kept in this browser's local storage only: nothing is
- * sent anywhere. Without this script the lists still read as lists, key included. */
+/* Product vs Project: checklists a reader can tick (src/product_vs_project/renderers/checklists.py),
+ * loaded only on pages that have one. The self-check hides which role each statement
+ * leans to, and says which roles your ticks lean towards, why, and what to read next; the handoff checklist counts and names what is still open. Ticks are kept
+ * in this browser's local storage only: nothing is sent anywhere. Without this script the
+ * lists still read as lists, key included. */
 (function () {
   "use strict";
 
@@ -56,11 +57,46 @@
       });
     });
     status.append(".");
+    nextStep(status, roles);
+  }
+
+  /* Read next: the leading role's page and, where a second role follows close, the two side by side. */
+  function nextStep(status, roles) {
+    var next = document.createElement("span");
+    next.className = "pvp-check__next";
+    next.append("Read next: ");
+    var first = roles[0].link.cloneNode(true);
+    first.textContent = "what a " + textOf(roles[0].link) + " does";
+    next.append(first);
+    if (roles.length > 1) {
+      var ids = roles.slice(0, 2).map(function (role) { return (role.link.href.match(/roles\/([a-z0-9-]+)\/?$/) || [])[1]; });
+      if (ids[0] && ids[1]) {
+        ids.sort();
+        var pair = document.createElement("a");
+        pair.href = roles[0].link.href.replace(/roles\/[a-z0-9-]+\/?$/, "compare/" + ids[0] + "-vs-" + ids[1] + "/");
+        pair.textContent = textOf(roles[0].link) + " vs " + textOf(roles[1].link);
+        next.append(", then ", pair);
+      }
+    }
+    next.append(".");
+    status.append(" ", next);
+  }
+
+  /* The handoff checklist: what is still open, by name. */
+  function progress(status, boxes, ticked) {
+    status.append(ticked.length + " of " + boxes.length + " ticked.");
+    var open = boxes.filter(function (box) { return !box.checked; });
+    if (!open.length) {
+      status.append(" Everything on the list is settled: the work is ready to hand over.");
+    } else if (ticked.length) {
+      status.append(" Still open: " + open.map(function (box) { return "\u201c" + textOf(box.closest("label")) + "\u201d"; }).join("; ") + ".");
+    }
   }
 
   function setup(list) {
     if (list.dataset.pvpReady) return;
     list.dataset.pvpReady = "true";
+    list.classList.add("pvp-check--live");
     var key = "pvp:" + list.dataset.pvpStore;
     var boxes = Array.prototype.slice.call(list.querySelectorAll("input[type=checkbox]"));
     var status = list.querySelector(".pvp-check__status");
@@ -74,7 +110,7 @@
       if (store) save(key, ticked.map(function (box) { return box.name; }));
       status.textContent = "";
       if (list.dataset.pvpKind === "progress") {
-        status.append(ticked.length + " of " + boxes.length + " ticked.");
+        progress(status, boxes, ticked);
       } else if (ticked.length) {
         leaning(status, ticked);
       } else {

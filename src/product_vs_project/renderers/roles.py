@@ -29,11 +29,8 @@ def routes_list(context: Context, role: str) -> str:
 
 
 def credentials_list(context: Context, role: str) -> str:
-    """The credentials the sources name for one role, or a line saying they name none."""
-    chosen = context.role(role)
-    if not chosen.credentials:
-        return "The sources at hand name no credential for this role."
-    return claims_list(context, chosen.credentials)
+    """The credentials the sources name for one role (the role page leaves the section out when there are none)."""
+    return claims_list(context, context.role(role).credentials)
 
 
 def role_skills_list(context: Context, role: str) -> str:
@@ -52,6 +49,4 @@ def role_skills_list(context: Context, role: str) -> str:
 def tasks_list(context: Context, role: str) -> str:
     """The role's O*NET task statements as one block, with one reference naming each task's code and ID."""
     chosen = context.role(role)
-    if not chosen.tasks:
-        return "No O*NET task statements are shown for this title."
     return "<br>\n".join(f"• {text(task.text)}" for task in chosen.tasks) + context.cite(chosen.tasks)
