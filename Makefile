@@ -17,7 +17,7 @@ build: $(VENV)/.site-installed ## Strict build into site/ (no link check: see li
 # The link check of the rendered HTML (mkdocs-htmlproofer-plugin) is half of a build's time,
 # so it runs here, in `make test` (the test session's build) and in CI, not in every build.
 linkcheck: $(VENV)/.site-installed ## Strict build into site/ with every internal link and anchor checked
-	LINKCHECK=1 $(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict --config-file mkdocs.linkcheck.yml
 
 # The browser tests wait on Chromium more than on Python: one worker per core (pytest-xdist).
 test: lint chromium ## Every check: lint, then the tests (data, rendering, built site, browser)

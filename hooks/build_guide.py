@@ -37,7 +37,9 @@ def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     options = config.mdx_configs.setdefault(EXTENSION, {})
     try:
-        _site = Site.load(root / options.get("data", "data"), Path(config.docs_dir), root / options.get("evidence", "evidence"))
+        _site = Site.load(
+            root / options.get("data", "data"), Path(config.docs_dir), root / options.get("evidence", "evidence")
+        )
     except GuideError as error:
         raise PluginError(_message(error)) from None
     options["site"] = _site
@@ -49,7 +51,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, page in _site.generated.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=page.front_matter()))
-    for name in _export(config):
+    for name in export.export_names():
         files.append(File.generated(config, f"{export.FOLDER}/{name}", content=""))
     return files
 

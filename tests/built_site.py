@@ -72,16 +72,14 @@ def _walk(items: list) -> list[str]:
     return pages
 
 
-def nav_pages() -> list[str]:
-    """Every page in the navigation: mkdocs.yml's, and each role's page (the build adds those)."""
-    listed = _walk(site_config().nav)
-    return listed + [page for page in role_pages() if page not in listed]
+def listed_pages() -> list[str]:
+    """The pages mkdocs.yml's nav lists (the build adds each role's page and each pair's)."""
+    return _walk(site_config().nav)
 
 
 def site_pages() -> list[str]:
-    """Every page the build writes: the navigation's, then the pair pages left out of it."""
-    listed = nav_pages()
-    return listed + [page for page in pair_pages() if page not in listed]
+    """Every page the build writes: mkdocs.yml's, each role's, then each pair's."""
+    return list(dict.fromkeys(listed_pages() + role_pages() + pair_pages()))
 
 
 def page_url(page: str) -> str:

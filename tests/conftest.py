@@ -7,6 +7,8 @@ import fcntl
 import functools
 import http.server
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -19,8 +21,18 @@ import pytest
 from built_site import CHROMIUM_ARGS, ROOT, chromium_path
 from sample_data import write_sample
 
-# What the test session's build sets: the link check of the rendered HTML runs in it (`make test`, CI).
-LINKCHECK = {"LINKCHECK": "true"}
+
+def linkcheck() -> tuple[list[str], dict[str, str]]:
+    """`make linkcheck`'s build, as the Makefile writes it: the arguments of `mkdocs` and the environment it sets.
+    The test session builds the site this way, so the link check of the rendered HTML runs in `make test` and CI."""
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nlinkcheck:")[1].splitlines()[1]
+    words = shlex.split(recipe)
+    env = {}
+    while re.fullmatch(r"[A-Z_]+=.*", words[0]):
+        name, _, value = words.pop(0).partition("=")
+        env[name] = value
+    assert words[0] == "$(BIN)/mkdocs" and words[1] == "build", recipe
+    return words[1:], env
 
 
 def foreign_requests(urls: list[str], base: str) -> list[str]:
@@ -47,9 +59,12 @@ def real_data(tmp_path: Path) -> Path:
     return Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
 
 
-def mkdocs_build(project: Path, site_dir: Path | None = None, env: dict[str, str] | None = None):
-    """`mkdocs build --strict` of `project`, with only the environment a fresh shell has."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+def mkdocs_build(
+    project: Path, site_dir: Path | None = None, env: dict[str, str] | None = None, arguments: list[str] | None = None
+):
+    """`mkdocs build --strict` of `project` (or `mkdocs` with `arguments`), with only the environment a fresh shell
+    has and `env`."""
+    command = [sys.executable, "-m", "mkdocs", *(arguments or ["build", "--strict"])]
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]
     return subprocess.run(
@@ -66,13 +81,14 @@ def mkdocs_build(project: Path, site_dir: Path | None = None, env: dict[str, str
 
 
 def _build_once(site_dir: Path) -> None:
-    result = mkdocs_build(ROOT, site_dir, LINKCHECK)
+    arguments, env = linkcheck()
+    result = mkdocs_build(ROOT, site_dir, env, arguments)
     (site_dir.parent / "build.log").write_text(f"{result.returncode}\n{result.stderr}", encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test run (with the link check), shared by every pytest-xdist worker."""
+    """The real site, built once per test run as `make linkcheck` builds it, shared by every pytest-xdist worker."""
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = tmp_path_factory.getbasetemp().parent  # this run's folder, the same for every worker
     else:
@@ -92,7 +108,8 @@ def project(tmp_path: Path) -> Path:
     """A copy of the project without its git history, to break and build."""
     copy = tmp_path / "project"
     copy.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", copy)
+    for config in ROOT.glob("mkdocs*.yml"):
+        shutil.copy(config, copy)
     for folder in ("docs", "data", "evidence", "hooks", "overrides"):
         shutil.copytree(ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return copy

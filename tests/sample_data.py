@@ -13,6 +13,7 @@ SAMPLE = {
   label: Alpha
   title: Alpha article
   publisher: Alpha Press
+  url: https://example.org/alpha
   kind: article
   contributes: Facts about both roles.
 - id: beta
@@ -111,6 +112,9 @@ credentials:
     sources: [beta]
 crosswalk:
   beta-list: null
+tasks:
+  - text: Plan the schedule of a project
+    sources: [{id: beta, at: Tasks}]
 """,
     "glossary.yml": """\
 - id: kpi
@@ -209,11 +213,27 @@ activities:
   leans: project-manager
   sources: [beta]
 """,
+    "quiz.yml": """\
+- id: who-plans
+  setting: both
+  question: Who plans the delivery?
+  answer: project-manager
+  activity: plan
+  explanation:
+    text: The project manager makes the plan.
+    sources: [beta]
+""",
     "pairs.yml": """\
 - roles: [product-manager, project-manager]
+  difference:
+    text: One decides what to build, the other delivers the plan.
+    sources: [alpha]
   together:
     - text: They hand work over.
       sources: [alpha]
+  confusion:
+    - text: Both titles say manager.
+      sources: [beta]
 """,
 }
 

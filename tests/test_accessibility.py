@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from built_site import nav_pages, page_url, site_pages, site_path
-from fetch_axe import TARGET as AXE_SCRIPT
-from fetch_axe import VERSION as AXE_VERSION
+from built_site import listed_pages, page_url, pair_pages, role_pages, script, site_path
+
+_AXE = script("fetch_axe")
+AXE_SCRIPT, AXE_VERSION = _AXE.TARGET, _AXE.VERSION
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
@@ -28,10 +29,10 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 # host serves it (see serve_like_the_host).
 SITE_PREFIX = site_path()
 MISSING = SITE_PREFIX + "no-such-page/"
-# Every page in the navigation; of the pair pages left out of it, which all share one
+# Every page mkdocs.yml lists, every role's page, and of the pair pages, which all share one
 # template, the first and the last.
-UNLISTED = [page for page in site_pages() if page not in nav_pages()]
-PAGES = [page_url(page) for page in nav_pages() + UNLISTED[:1] + UNLISTED[-1:]] + [MISSING]
+AUDITED = [*listed_pages(), *role_pages(), pair_pages()[0], pair_pages()[-1]]
+PAGES = [page_url(page) for page in dict.fromkeys(AUDITED)] + [MISSING]
 
 
 @dataclass(frozen=True)

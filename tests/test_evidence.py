@@ -71,7 +71,18 @@ def test_a_quote_from_another_place_of_the_held_text_fails_at_its_line(real_data
     line = cite_in_data(real_data, '{id: scrum-guide, at: The Scrum Master, quote: "Ordering Product Backlog items"}')
     [problem] = data_problems(real_data)
     assert problem.startswith(f"data/roles/scrum-master.yml:{line}: ")
-    assert "quote 'Ordering Product Backlog items' is not in evidence/scrum-guide.md under 'The Scrum Master'" in problem
+    assert (
+        "quote 'Ordering Product Backlog items' is not in evidence/scrum-guide.md under 'The Scrum Master'" in problem
+    )
+
+
+def test_a_quote_whose_end_lies_outside_the_place_fails(real_data: Path) -> None:
+    """Both parts of 'start … end' must be in the place, the end after the start."""
+    quote = "Scrum Masters are true … Ordering Product Backlog items"
+    line = cite_in_data(real_data, f'{{id: scrum-guide, at: The Scrum Master, quote: "{quote}"}}')
+    [problem] = data_problems(real_data)
+    assert problem.startswith(f"data/roles/scrum-master.yml:{line}: ")
+    assert f"quote {quote!r} is not in evidence/scrum-guide.md under 'The Scrum Master'" in problem
 
 
 def test_a_quote_of_eight_words_fails_at_its_line(real_data: Path) -> None:
@@ -84,10 +95,12 @@ def test_a_quote_of_eight_words_fails_at_its_line(real_data: Path) -> None:
 
 def test_eight_words_split_into_a_start_and_an_end_pass(real_data: Path) -> None:
     """Each part of a quote may have seven words: 'start … end' bounds a longer passage."""
-    cite_in_data(real_data, '{id: scrum-guide, at: the scrum master, quote: "Scrum Masters are true … leaders who serve"}')
+    cite_in_data(
+        real_data, '{id: scrum-guide, at: the scrum master, quote: "Scrum Masters are true … leaders who serve"}'
+    )
     guide = load_guide(real_data, EVIDENCE)
-    [citation] = guide.role("scrum-master").summary.sources
-    assert (citation.at, citation.quote) == ("the scrum master", "Scrum Masters are true … leaders who serve")
+    cited = [(c.at, c.quote) for c in guide.role("scrum-master").summary.sources if c.at == "the scrum master"]
+    assert cited == [("the scrum master", "Scrum Masters are true … leaders who serve")]
 
 
 def test_a_source_without_a_held_text_takes_any_place(data_dir: Path) -> None:
@@ -106,9 +119,13 @@ def test_in_prose_a_place_that_is_not_in_the_held_text_fails_at_its_line(real_si
 
 
 def test_in_prose_a_quote_from_another_place_fails_at_its_line(real_site: Site) -> None:
-    message = prose_failure(real_site, 'A claim.<!-- md:cite scrum-guide "The Scrum Master" "Ordering Product Backlog items" -->')
+    message = prose_failure(
+        real_site, 'A claim.<!-- md:cite scrum-guide "The Scrum Master" "Ordering Product Backlog items" -->'
+    )
     assert message.startswith("docs/notes.md:3: md:cite scrum-guide")
-    assert "quote 'Ordering Product Backlog items' is not in evidence/scrum-guide.md under 'The Scrum Master'" in message
+    assert (
+        "quote 'Ordering Product Backlog items' is not in evidence/scrum-guide.md under 'The Scrum Master'" in message
+    )
 
 
 def test_in_prose_a_quote_of_eight_words_fails_at_its_line(real_site: Site) -> None:
@@ -119,7 +136,12 @@ def test_in_prose_a_quote_of_eight_words_fails_at_its_line(real_site: Site) -> N
 
 
 def test_in_prose_a_quote_from_its_place_passes_and_is_shown(real_site: Site) -> None:
-    page = soup(prose(real_site, 'A claim.<!-- md:cite scrum-guide "the scrum master" "Scrum Masters are true leaders who serve" -->'))
+    page = soup(
+        prose(
+            real_site,
+            'A claim.<!-- md:cite scrum-guide "the scrum master" "Scrum Masters are true leaders who serve" -->',
+        )
+    )
     [entry] = listed(page)
     assert text_of(entry).startswith("Scrum Guide, “the scrum master”")
     assert "Scrum Masters are true leaders who serve" in text_of(entry)

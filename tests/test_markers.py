@@ -12,9 +12,10 @@ from product_vs_project.markers import GENERATORS, KINDS
 from product_vs_project.site import Site
 from rendering import render, sample_docs
 
-# A value from the sample data (tests/sample_data.py) for each parameter a marker may take.
+# A value from the sample data (tests/sample_data.py) for each parameter a marker may take: the project manager
+# has a value for every field of a role.
 PARAMETERS = {
-    "role": "product-manager",
+    "role": "project-manager",
     "roles": "product-manager,project-manager",
     "dimensions": "purpose",
     "setting": "both",
@@ -38,11 +39,13 @@ def failure(sample: dict, text: str, page: str = "notes.md") -> str:
 )
 def test_every_marker_in_the_registry_expands_in_place(sample: dict, kind: str, name: str) -> None:
     parameters = "".join(f" {key}={PARAMETERS[key]}" for key in GENERATORS[kind][name].required)
-    html = render(f"Before.\n\n<!-- md:{kind} {name}{parameters} -->\n\nAfter.\n", **sample)
+    # A question heading first: md:list questions lists the questions of its page.
+    before = "### A question? { #a-question }\n\nBefore."
+    html = render(f"{before}\n\n<!-- md:{kind} {name}{parameters} -->\n\nAfter.\n", **sample)
     assert "<!--" not in html
     shown = text_of(soup(html))
-    assert shown.startswith("Before.") and shown.endswith("After.")
-    assert len(shown) > len("Before.After."), "the marker generated nothing"
+    assert shown.startswith("A question? Before.") and shown.endswith("After.")
+    assert len(shown) > len("A question? Before. After."), "the marker generated nothing"
 
 
 def test_a_marker_without_its_colon_stops_with_file_and_line(sample: dict) -> None:
@@ -119,7 +122,9 @@ def test_count_of_something_unknown_stops(sample: dict) -> None:
 
 def test_line_numbers_of_a_generated_pages_prose_are_those_of_its_file(sample: dict) -> None:
     """The prose of roles/product-manager.md sits inside the template; an error names the prose file's line."""
-    message = failure(sample, "Some history.\n\n<!-- md:list routes role=designer -->\n", page="roles/product-manager.md")
+    message = failure(
+        sample, "Some history.\n\n<!-- md:list routes role=designer -->\n", page="roles/product-manager.md"
+    )
     assert message.startswith("docs/roles/product-manager.md:3: ")
 
 

@@ -49,7 +49,11 @@ def test_generated_pages_join_the_navigation_by_name(data_dir: Path) -> None:
         {
             "Compare roles": [
                 "compare/index.md",
-                {"Every pair": [{"Product manager vs project manager": "compare/product-manager-vs-project-manager.md"}]},
+                {
+                    "Every pair": [
+                        {"Product manager vs project manager": "compare/product-manager-vs-project-manager.md"}
+                    ]
+                },
                 "compare/titles.md",
             ]
         },

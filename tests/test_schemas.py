@@ -26,7 +26,9 @@ def files_of(data_file: DataFile) -> list[Path]:
 @pytest.mark.parametrize("data_file", DATA_FILES, ids=lambda f: f.schema)
 def test_the_committed_schema_is_the_one_the_model_gives(data_file: DataFile) -> None:
     committed = (DATA / "schemas" / data_file.schema).read_text(encoding="utf-8")
-    assert committed == schema_text(data_file), "run `make schemas` after changing a model (src/product_vs_project/models.py)"
+    assert committed == schema_text(data_file), (
+        "run `make schemas` after changing a model (src/product_vs_project/models.py)"
+    )
 
 
 def test_no_schema_is_left_without_a_model() -> None:

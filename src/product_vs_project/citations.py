@@ -86,6 +86,7 @@ class PageCitations:
 
     page: str
     references: list[Reference] = field(default_factory=list)
+    shown: list[int] = field(default_factory=list)  # the references in page order, once the page is parsed
 
     def _add(self, parts: tuple[Part, ...], claims: list[list]) -> str:
         self.references.append(Reference(parts, claims))
@@ -112,5 +113,7 @@ class PageCitations:
         )
 
     def recorded(self) -> list[tuple[str, tuple[Citation, ...]]]:
-        """Every claim of the page with its citations, in page order."""
-        return [(text, citations) for reference in self.references for text, citations in reference.claims if text]
+        """Every claim of the page with its citations, in page order (a renderer may write its claims before it
+        knows their order, as the glossary does before sorting)."""
+        order = self.shown or range(len(self.references))
+        return [(text, cited) for index in order for text, cited in self.references[index].claims if text]

@@ -91,7 +91,7 @@ class HeldText:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class MarkdownText(HeldText):
     """A page kept as Markdown. A place is the heading that starts with its words or, failing that, the first
     paragraph that does; it runs to the next heading, as the shared checker reads it."""
@@ -99,9 +99,13 @@ class MarkdownText(HeldText):
     path: str
     lines: tuple[str, ...]
 
+    @functools.cached_property
+    def _keys(self) -> tuple[str, ...]:
+        return tuple(heading_key(line) for line in self.lines)
+
     def place(self, at: str) -> Place | None:
         want = heading_key(at)
-        starts = [i for i, line in enumerate(self.lines) if want and heading_key(line).startswith(want)]
+        starts = [i for i, key in enumerate(self._keys) if want and key.startswith(want)]
         headings = [i for i in starts if self.lines[i].startswith("#")]
         if not starts:
             return None

@@ -107,6 +107,9 @@ def _json_resource(data_file: DataFile) -> dict[str, Any]:
         "path": f"{data_file.name}.json",
         "title": data_file.title,
         "description": data_file.description,
+        # Frictionless reads a JSON resource without a type as a table or, for an object with `steps`, a
+        # pipeline; "json" says it is neither.
+        "type": "json",
         "format": "json",
         "mediatype": "application/json",
         "encoding": "utf-8",
@@ -140,6 +143,14 @@ def _package(guide: Guide, site_url: str | None) -> dict[str, Any]:
     return package
 
 
+def export_names() -> list[str]:
+    """The files the export writes, under site/data/: known before any page is rendered."""
+    names = [PACKAGE, "citations.json", "citations.csv"]
+    for data_file in DATA_FILES:
+        names += [f"{data_file.name}.json", f"schemas/{data_file.schema}", *(f"{t.name}.csv" for t in data_file.tables)]
+    return sorted(names)
+
+
 def export_files(guide: Guide, claims: Claims, site_url: str | None = None) -> dict[str, str]:
     """File name under site/data/ -> its text. Records sorted by id, claims in page order."""
     from .schemas import schema_text
@@ -167,9 +178,8 @@ def export_files(guide: Guide, claims: Claims, site_url: str | None = None) -> d
 
 def export_list(page: str) -> str:
     """Links to every file of the export, each with what it holds (for the Contribute page)."""
-    items = [
-        f"- {link(PACKAGE, f'{FOLDER}/{PACKAGE}', page)}: {text('describes every file below, with licences, sources and field types (Frictionless Data Package).')}"
-    ]
+    described = "describes every file below, with licences, sources and field types (Frictionless Data Package)."
+    items = [f"- {link(PACKAGE, f'{FOLDER}/{PACKAGE}', page)}: {text(described)}"]
     for data_file in [*DATA_FILES, CITATIONS]:
         parts = [link(f"{data_file.name}.json", f"{FOLDER}/{data_file.name}.json", page)]
         parts += [link(f"{table.name}.csv", f"{FOLDER}/{table.name}.csv", page) for table in data_file.tables]

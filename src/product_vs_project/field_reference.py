@@ -1,4 +1,4 @@
-"""The field reference of every data file (Contribute > Data), generated from the table of data files and their models."""
+"""The field reference of every data file (Contribute > Data), from the table of data files and their models."""
 
 from __future__ import annotations
 

@@ -152,8 +152,10 @@ def _own_checks(files: list[_File]) -> Iterator[tuple[_File, int, str]]:
             if earlier and earlier[0] is not file:
                 other, other_path = earlier
                 message = (
-                    f"the same text as {other.document.name}:{other.document.line_of(other_path)}; a copied role file "
-                    f"keeps {other.record.name!r}'s facts: expected them rewritten for {role.name!r}"
+                    f"the same text as {other.document.name}:{other.document.line_of(other_path)} "
+                    f"({other.record.name}); "
+                    "expected each role's summary and values in words of its own: a role file copied from another "
+                    "keeps that role's facts until they are rewritten"
                 )
                 yield file, file.document.line_of(path), problem_at(file.document, path, message)
             texts.setdefault(claim.text, (file, path))
@@ -171,7 +173,8 @@ def _held_texts(files: list[_File], evidence_dir: Path) -> tuple[dict[str, HeldT
                 held[source.id] = read_held_text(evidence_dir, source.held_text)
             except FileNotFoundError:
                 path = (index, "held_text")
-                message = f"{evidence_dir.name}/{source.held_text} does not exist; expected a file or folder in {evidence_dir.name}/"
+                folder = evidence_dir.name
+                message = f"{folder}/{source.held_text} does not exist; expected a file or folder in {folder}/"
                 trouble.append((file, file.document.line_of(path), problem_at(file.document, path, message)))
     return held, trouble
 
@@ -192,6 +195,14 @@ def load_guide(data_dir: Path, evidence_dir: Path | None = None) -> Guide:
     readable = [file for file in files if file.document is not None]
     ids, duplicates = _defined(readable)
     held, missing = _held_texts(readable, evidence_dir)
+    misnamed = [
+        file
+        for file in readable
+        if file.data_file.model is Role and file.record and file.record.id != Path(file.name).stem
+    ]
+    if misnamed:  # its own problem says so; references to roles would only repeat it
+        ids.pop("role", None)
+        ids.pop("party", None)
     if "party" in ids and "role" in ids:
         ids["party"] = tuple(dict.fromkeys([*ids["role"], *ids["party"]]))
     facts = {

@@ -20,8 +20,8 @@ Its processors, each doing one job:
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -31,12 +31,13 @@ from markdown.preprocessors import Preprocessor
 
 from .citations import TOKEN, PageCitations, parse
 from .errors import MarkerError
-from .markers import COUNT, GENERATORS, KINDS, count, parse_block
+from .export import project_version
+from .markers import COUNT, GENERATORS, KINDS, VERSION, count, parse_block
 from .references_list import CITE_TAG, ReferencesTreeprocessor
 from .renderers.context import Context, ParameterError
 from .scanner import Found, Line, lines_of, scan
 from .site import Site
-from .tree_fixes import FocusableAbbreviations, StackedTablesTreeprocessor
+from .tree_fixes import EarlyUnescape, FocusableAbbreviations, StackedTablesTreeprocessor
 
 _INDENT = re.compile(r"^\s*")
 
@@ -46,6 +47,7 @@ class PageState:
 
     def __init__(self) -> None:
         self.citations: PageCitations | None = None
+        self.lines: dict[int, Line] = {}  # the line each prose citation token was written on
 
 
 class GuideExtension(Extension):
@@ -78,8 +80,9 @@ class GuideExtension(Extension):
         # After inline processing (20), before attr_list (8), abbr (7) and toc (5).
         md.treeprocessors.register(ReferencesTreeprocessor(md, self, state), "pvp_references", 15)
         md.treeprocessors.register(StackedTablesTreeprocessor(md), "pvp_tables", 14)
+        md.treeprocessors.register(EarlyUnescape(md), "pvp_unescape", 7.5)  # before abbr (7)
         md.treeprocessors.register(FocusableAbbreviations(md), "pvp_abbr", 6)
-        md.postprocessors.register(LeftoverTokenPostprocessor(md), "pvp_leftover", 0)
+        md.postprocessors.register(LeftoverTokenPostprocessor(md, state), "pvp_leftover", 0)
 
 
 class MarkerPreprocessor(Preprocessor):
@@ -105,7 +108,9 @@ class MarkerPreprocessor(Preprocessor):
             elif any(marker.kind in GENERATORS for marker in found):
                 out += _expand(line, found, context)
             else:
+                before = len(citations.references)
                 out.append(_inline(line, found, context, site))
+                self.state.lines.update(dict.fromkeys(range(before, len(citations.references)), line))
         out += ["", *_abbreviations(site)]
         return out
 
@@ -132,6 +137,9 @@ def _inline(line: Line, found: list[Found], context: Context, site: Site) -> str
             if marker.kind == COUNT:
                 runs.append((marker.start, marker.end, count(context, marker.body)))
                 continue
+            if marker.kind == VERSION:
+                runs.append((marker.start, marker.end, project_version()))
+                continue
             cited = parse(marker.body, site.guide.known)
         except ValueError as error:
             raise line.error(str(error) if marker.kind == COUNT else f"md:cite {error}") from None
@@ -157,17 +165,24 @@ def _abbreviations(site: Site) -> list[str]:
 class CitationTokenPattern(InlineProcessor):
     """A citation token becomes an element, so the references tree processor finds it in page order."""
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
-        element = etree.Element(CITE_TAG, {"index": m[1]})
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[Element, int, int]:  # noqa: N802
+        element = Element(CITE_TAG, {"index": m[1]})
         return element, m.start(0), m.end(0)
 
 
 class LeftoverTokenPostprocessor(Postprocessor):
+    def __init__(self, md: Markdown, state: PageState) -> None:
+        super().__init__(md)
+        self.state = state
+
     def run(self, text: str) -> str:
-        if TOKEN.search(text):
+        found = TOKEN.search(text)
+        if found and self.state.citations is not None:
+            line = self.state.lines.get(int(found[1]))
+            where = f"{line.file}:{line.number}" if line else f"the page {self.state.citations.page}"
             raise MarkerError(
-                "a citation sits inside raw HTML, where Markdown cannot place its reference; expected it in "
-                'Markdown text, or in an HTML element with the markdown="span" attribute'
+                f"{where}: a citation sits inside raw HTML, where Markdown cannot place its reference; expected it "
+                'in Markdown text, or in an HTML element with the markdown="span" attribute'
             )
         return text
 

@@ -31,12 +31,14 @@ class Generator:
 
 CITE = "cite"
 COUNT = "count"
+VERSION = "version"
 INLINE = {
     CITE: "After a claim: its sources, each with the place and a quote in double quotes; becomes a reference.",
     COUNT: "In a sentence: how many roles, pairs, steps, dimensions, settings, activities or sources the data holds, "
     "in words ('six').",
+    VERSION: "In a sentence: the guide's version (pyproject.toml), which CITATION.cff and the data export carry.",
 }
-_NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 
 def _counts(context: Context) -> dict[str, int]:
@@ -107,7 +109,7 @@ def _markers(context: Context) -> str:
             params = [f"`{p}=` (required)" for p in generator.required] + [f"`{p}=`" for p in generator.optional]
             rows.append([f"`md:{kind} {name}`", ", ".join(params) or "none", text(generator.summary)])
     rows += [[f"`md:{kind}`", "inline", text(description)] for kind, description in INLINE.items()]
-    rows[-1][1] = ", ".join(f"`{name}`" for name in _counts(context))
+    rows[-2][1] = ", ".join(f"`{name}`" for name in _counts(context))
     return table(["Marker", "Parameters", "What it gives"], rows)
 
 
@@ -127,7 +129,6 @@ GENERATORS: dict[str, dict[str, Generator]] = {
         "routes": Generator(roles.routes_list, required=("role",)),
         "credentials": Generator(roles.credentials_list, required=("role",)),
         "role-skills": Generator(roles.role_skills_list, required=("role",)),
-
         "skills-glossary": Generator(glossary.skills_glossary),
         "pairs": Generator(comparison.pairs_list, optional=("role",)),
         "roles": Generator(roles.roles_list),

@@ -121,8 +121,8 @@ class Citation(Record):
         if self.quote and not find_quote(self.quote, place.text):
             raise problem(
                 "quote_not_found",
-                f"quote {self.quote!r} is not in {held.path} under {place.name!r}; expected words copied from that place "
-                "(case, quote marks, dashes and spacing may differ)",
+                f"quote {self.quote!r} is not in {held.path} under {place.name!r}; expected words copied from that "
+                "place (case, quote marks, dashes and spacing may differ)",
             )
         return self
 
@@ -179,7 +179,7 @@ class Source(Record):
     publisher: Name = Field(description="Who published it.")
     author: Name | None = Field(None, description="The author, when the work names one.")
     date: Date | None = Field(None, description="When it was published (a string, not a YAML date).")
-    url: Url | None = Field(None, description="Where to read it.")  # TODO required once sources.yml has all
+    url: Url = Field(description="Where to read it: a reader must be able to open every source the guide cites.")
     kind: Literal["article", "blog post", "standard", "handbook", "reference", "dataset"] = Field(
         description="What kind of work it is."
     )
@@ -352,7 +352,9 @@ class GlossaryTerm(Record):
         description="For the name of a source (ESCO, O*NET): that source, whose entry on the Sources page backs the "
         "definition, so the term needs no sources of its own.",
     )
-    sources: Sources | None = None
+    sources: Sources | None = Field(
+        None, description="The sources that back the definition; required unless the term `names` a source."
+    )
 
     @model_validator(mode="after")
     def _backed(self) -> GlossaryTerm:
@@ -374,11 +376,12 @@ class GlossaryTerm(Record):
 
 def _abbreviations_once(terms: tuple[GlossaryTerm, ...]) -> tuple[GlossaryTerm, ...]:
     seen: dict[str, str] = {}
-    for term in terms:
+    for index, term in enumerate(terms):
         if term.abbreviation and term.abbreviation in seen:
-            raise problem(
-                "repeated_abbreviation",
-                f"abbreviation {term.abbreviation!r} is defined by {seen[term.abbreviation]!r} and {term.id!r}; expected each abbreviation once",
+            raise _at(
+                (index, "abbreviation"),
+                f"abbreviation {term.abbreviation!r} is already defined by {seen[term.abbreviation]!r}; "
+                "expected each abbreviation once",
             )
         if term.abbreviation:
             seen[term.abbreviation] = term.id
@@ -455,7 +458,8 @@ class Handoff(Record):
     title: Name = Field(description="The diagram's accessible name.")
     description: Text = Field(description="The diagram's accessible description.")
     steps: Annotated[tuple[Step, ...], AfterValidator(_fits_the_diagram)] = Field(
-        min_length=2, description=f"The workflow, in order: 2 to {DIAGRAM_MAX_STEPS} steps, as many as the diagram fits."
+        min_length=2,
+        description=f"The workflow, in order: 2 to {DIAGRAM_MAX_STEPS} steps, as many as the diagram fits.",
     )
     crossings: tuple[Crossing, ...] = Field((), description="What passes between roles.")
     checklist: tuple[Claim, ...] = Field((), description="Things a team can confirm before the handoff.")
@@ -585,7 +589,8 @@ class Raci(Record):
                     if base is not None and party not in parties:
                         raise _at(
                             ("settings", index, "columns", position, "merges", merged),
-                            f"unknown column {party!r}; expected one of the columns of setting {base.id!r}: {', '.join(parties)}",
+                            f"unknown column {party!r}; expected one of the columns of setting {base.id!r}: "
+                            + ", ".join(parties),
                         )
         assigned = [s.id for s in self.settings if s.derived_from is None]
         for index, activity in enumerate(self.activities):
@@ -609,7 +614,8 @@ class Raci(Record):
                         problem = "is not a column" if party in letters else "has no letter"
                         raise _at(
                             ("activities", index, "assignments", setting_id, party),
-                            f"{party!r} {problem} of setting {setting_id!r}; expected a letter for each of: {', '.join(columns)}",
+                            f"{party!r} {problem} of setting {setting_id!r}; expected a letter for each of: "
+                            + ", ".join(columns),
                         )
             for setting_id in activity.sources:
                 if (
@@ -642,7 +648,9 @@ class Question(Record):
     """A situation a reader meets at work, and who decides it in one kind of team."""
 
     id: Id = Field(description="The question's anchor on the quiz page (#quiz-<id>); keep it stable.")
-    setting: SettingId = Field(description="The kind of team (a setting of data/raci.yml): its columns are the options.")
+    setting: SettingId = Field(
+        description="The kind of team (a setting of data/raci.yml): its columns are the options."
+    )
     question: Name = Field(description="The situation, as a question a reader would ask.")
     answer: PartyId = Field(description="Who decides: one of the setting's columns.")
     activity: Annotated[Id, refers_to("activity")] | None = Field(
@@ -657,7 +665,8 @@ class Question(Record):
         if columns is not None and self.answer not in columns:
             raise _at(
                 ("answer",),
-                f"{self.answer!r} is not in setting {self.setting!r}; expected one of its columns: {', '.join(columns)}",
+                f"{self.answer!r} is not in setting {self.setting!r}; expected one of its columns: "
+                + ", ".join(columns),
             )
         accountable = context.facts.get("accountable", {}).get((self.activity, self.setting)) if context else None
         if accountable is not None and accountable != self.answer:
@@ -671,7 +680,6 @@ class Question(Record):
 
 class QuizFile(RootModel[Annotated[tuple[Question, ...], Field(min_length=1)]]):
     """data/quiz.yml: the "Who decides?" quiz, a question per situation."""
-
 
 
 class Statement(Record):

@@ -9,6 +9,7 @@ has. A role file alone is enough for a complete page.
 from __future__ import annotations
 
 import functools
+import html
 import itertools
 import json
 from dataclasses import dataclass
@@ -58,7 +59,8 @@ class GeneratedPage:
         if any(line.text.startswith("# ") for line in prose[:3]):
             first = next(line for line in prose if line.text.startswith("# "))
             raise first.error(
-                f"the page's title comes from {self.data_file}; expected the prose to start below it, without a '# ' heading"
+                f"the page's title comes from {self.data_file}; expected the prose to start below it, without a "
+                "'# ' heading"
             )
         roles = dict(zip(("role",) if len(self.roles) == 1 else ("first", "second"), self.roles, strict=True))
         template = _environment(str(docs_dir)).get_template(self.template)
@@ -114,8 +116,9 @@ def generated_pages(guide: Guide) -> dict[str, GeneratedPage]:
 def with_generated_pages(nav: list, generated: dict[str, GeneratedPage]) -> list:
     """The navigation with every generated page in it, by name: the roles at the end of the section that holds
     roles/index.md, and every pair in an 'Every pair' section right after compare/index.md."""
-    roles = [{page.title: page.path} for page in generated.values() if len(page.roles) == 1]
-    pairs = [{page.title: page.path} for page in generated.values() if len(page.roles) == 2]
+    # Escaped: MkDocs keeps page titles as HTML, and a role's name is text (data/roles/ allows `<` and `&`).
+    roles = [{html.escape(page.title): page.path} for page in generated.values() if len(page.roles) == 1]
+    pairs = [{html.escape(page.title): page.path} for page in generated.values() if len(page.roles) == 2]
 
     def path(item: object) -> object:
         return next(iter(item.values())) if isinstance(item, dict) else item

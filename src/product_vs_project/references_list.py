@@ -17,7 +17,6 @@ Each citation token is an element in the tree by now. In page order, this:
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
@@ -31,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from .citations import Part, Reference
 from .evidence import ELLIPSIS
 from .models import Citation, Source
+from .tree_text import seen
 
 if TYPE_CHECKING:
     from .markdown_extension import GuideExtension, PageState
@@ -40,9 +40,6 @@ REFERENCES_HEADING = "References"
 # Elements that hold a claim, and elements whose text belongs to other claims.
 _BLOCKS = {"td", "th", "li", "dd", "dt", "p", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "summary"}
 _OTHER = _BLOCKS | {"ul", "ol", "table", "div", "svg"}
-_ESCAPED = re.compile("\x02(\\d+)\x03")
-_STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
-_TAG = re.compile(r"<[^>]*>")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(\s|$)")
 
 
@@ -89,8 +86,10 @@ class ReferencesTreeprocessor(Treeprocessor):
                         yield self._merged(block, pending)
                         pending = []
                     continue
-                reference = references[int(item.get("index"))]
-                claim = _claim_text(self._plain("".join(pieces))) or claim
+                index = int(item.get("index"))
+                reference = references[index]
+                self.state.citations.shown.append(index)
+                claim = _claim_text(seen(self.md, "".join(pieces))) or claim
                 for recorded in reference.claims:
                     if recorded[0] is None:
                         recorded[0] = claim
@@ -110,15 +109,6 @@ class ReferencesTreeprocessor(Treeprocessor):
             if element is not last:
                 _remove(block, element)
         return last, _join_prose_parts(parts)
-
-    def _plain(self, text: str) -> str:
-        """Text as the reader sees it: escaped characters and stashed inline HTML restored, tags left out."""
-
-        def stashed(match: re.Match[str]) -> str:
-            raw = str(self.md.htmlStash.rawHtmlBlocks[int(match[1])])
-            return " " if raw.startswith("<br") else html.unescape(_TAG.sub("", raw))
-
-        return _ESCAPED.sub(lambda m: chr(int(m[1])), _STASHED.sub(stashed, text))
 
 
 def _join_prose_parts(parts: list[Part]) -> tuple[Part, ...]:

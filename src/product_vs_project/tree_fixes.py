@@ -13,34 +13,36 @@ uses it, outside headings, unless the page spells it out itself.
 
 from __future__ import annotations
 
-import re
 from xml.etree.ElementTree import Element
 
 from markdown.treeprocessors import Treeprocessor
 
-_ESCAPED = re.compile("\x02(\\d+)\x03")
-_STASHED = re.compile("\x02wzxhzdk:\\d+\x03")
+from .tree_text import seen, unescape
 
 
-def _text(cell: Element) -> str:
-    """A cell's text, without reference numbers, hidden corners of grids or Markdown's placeholders."""
+def _raw(cell: Element) -> str:
+    """A cell's text with Markdown's placeholders, leaving out reference numbers and their popovers."""
     parts = [cell.text or ""]
     for child in cell:
-        if child.tag not in ("sup", "pvp-cite"):
-            parts.append(_text(child))
+        if "pvp-ref" not in child.get("class", "").split():
+            parts.append(_raw(child))
         parts.append(child.tail or "")
-    text = _ESCAPED.sub(lambda m: chr(int(m[1])), _STASHED.sub("", "".join(parts)))
-    return " ".join(text.split())
+    return "".join(parts)
 
 
 class StackedTablesTreeprocessor(Treeprocessor):
+    def _text(self, cell: Element) -> str:
+        return " ".join(seen(self.md, _raw(cell)).split())
+
     def run(self, root: Element) -> None:
-        matrices = {id(table) for box in root.iter("div") if "pvp-raci" in box.get("class", "") for table in box.iter("table")}
+        matrices = {
+            id(table) for box in root.iter("div") if "pvp-raci" in box.get("class", "") for table in box.iter("table")
+        }
         for table in root.iter("table"):
             rows = list(table.iter("tr"))
             if not rows:
                 continue
-            header = [_text(cell) for cell in rows[0] if cell.tag in ("th", "td")]
+            header = [self._text(cell) for cell in rows[0] if cell.tag in ("th", "td")]
             # Attributes, not classes: Material styles (and wraps) only tables without a class.
             if id(table) in matrices:
                 _matrix(table, rows)
@@ -60,28 +62,43 @@ class StackedTablesTreeprocessor(Treeprocessor):
 
 
 def _matrix(table: Element, rows: list[Element]) -> None:
-    """A RACI: first cells head their rows, and the cell holding the A is marked."""
+    """A RACI: first cells head their rows, and the cell holding the A is marked (its letters are plain)."""
     table.set("data-raci", "")
     for row in rows[1:]:
         for column, cell in enumerate(row):
             if column == 0 and cell.tag == "td":
                 cell.tag = "th"
                 cell.set("scope", "row")
-            elif "A" in _text(cell).split(", "):
+            elif "A" in (cell.text or "").split(", "):
                 cell.set("class", "pvp-raci__a")
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
+class EarlyUnescape(Treeprocessor):
+    """Escaped characters back in the text before the abbreviations are found, so that `O\\*NET`, escaped in
+    Markdown, is found as the abbreviation O*NET. Python-Markdown does the same at the end (its unescape
+    tree processor), only too late for abbreviations; code keeps its escapes, as there."""
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            if element.text and element.tag != "code":
+                element.text = unescape(element.text)
+            if element.tail:
+                element.tail = unescape(element.tail)
+
+
 class FocusableAbbreviations(Treeprocessor):
     def run(self, root: Element) -> None:
-        # Not in headings, nor in references (their popovers come first in the page, but a reader meets
-        # them later).
+        # Not in headings or link text, nor in references (their popovers come first in the page, but a
+        # reader meets them later).
         aside = {
             id(a)
             for element in root.iter()
-            if element.tag in _HEADINGS or {"pvp-ref__pop", "pvp-references"} & set(element.get("class", "").split())
+            if element.tag in _HEADINGS
+            or element.tag == "a"
+            or {"pvp-ref__pop", "pvp-references"} & set(element.get("class", "").split())
             for a in element.iter("abbr")
         }
         page_text = " ".join(root.itertext()).casefold()

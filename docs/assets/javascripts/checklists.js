@@ -1,6 +1,7 @@
 /* Product vs Project: checklists a reader can tick (src/product_vs_project/renderers/checklists.py),
  * loaded only on pages that have one. The self-check hides which role each statement
- * leans to, and says which roles your ticks lean towards, why, and what to read next; the handoff checklist counts and names what is still open. Ticks are kept
+ * leans to, and says which roles your ticks lean towards and what to read next, in a
+ * short line that stays in view while the list scrolls; the handoff checklist counts and names what is still open. Ticks are kept
  * in this browser's local storage only: nothing is sent anywhere. Without this script the
  * lists still read as lists, key included. */
 (function () {
@@ -49,13 +50,6 @@
         status.append(roleLink(role, role.boxes.length));
       });
     }
-    status.append(". Because you ticked: ");
-    top.forEach(function (role) {
-      role.boxes.forEach(function (box, i) {
-        if (i || role !== top[0]) status.append("; ");
-        status.append("\u201c" + textOf(box.closest("label")) + "\u201d");
-      });
-    });
     status.append(".");
     nextStep(status, roles);
   }

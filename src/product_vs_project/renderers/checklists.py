@@ -26,7 +26,8 @@ def _checklist(store: str, kind: str, items: list[str], status: str) -> str:
     """The list, then a status line and a reset button that only the script shows."""
     return "\n".join(
         [
-            f'<div class="pvp-check" data-pvp-store="{store}" data-pvp-kind="{kind}" data-pvp-script="checklists" markdown>',
+            f'<div class="pvp-check" data-pvp-store="{store}" data-pvp-kind="{kind}" '
+            'data-pvp-script="checklists" markdown>',
             '<ul class="pvp-check__items" markdown>',
             *items,
             "</ul>",

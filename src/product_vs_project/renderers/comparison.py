@@ -29,9 +29,9 @@ def _value(context: Context, role: Role, dimension: Dimension) -> str:
     """A role's value on a dimension, with a link to each recorded disagreement about that very cell."""
     cell = text(role.values[dimension.id].text)
     home = context.home("list disagreements")
-    disputes = [
-        d for d in context.guide.disagreements if d.dimension == dimension.id and role.id in d.roles
-    ] if home else []
+    disputes = (
+        [d for d in context.guide.disagreements if d.dimension == dimension.id and role.id in d.roles] if home else []
+    )
     for disagreement in disputes:
         # Named when a cell has several, so each link says where it leads.
         label = f"Sources disagree: {disagreement.title}" if len(disputes) > 1 else "Sources disagree"
@@ -43,7 +43,7 @@ def _value(context: Context, role: Role, dimension: Dimension) -> str:
 def unsearched(markdown: str) -> str:
     """Left out of the search index: text that repeats what the role pages say (a <div>, because Material's
     search parser ends an exclusion at the first closing tag of the excluded element's kind)."""
-    return f'<div data-search-exclude markdown>\n\n{markdown}\n\n</div>'
+    return f"<div data-search-exclude markdown>\n\n{markdown}\n\n</div>"
 
 
 def comparison_table(context: Context, roles: str | None = None, dimensions: str | None = None) -> str:
@@ -135,7 +135,11 @@ def pair_in_short(context: Context, roles: str) -> str:
     pair = context.guide.pair(first.id, second.id)
     if pair is None:
         return ""
-    points = [("The core difference", pair.difference), ("When a team needs which", pair.when), ("Can one person be both?", pair.both)]
+    points = [
+        ("The core difference:", pair.difference),
+        ("When a team needs which:", pair.when),
+        ("Can one person be both?", pair.both),
+    ]
     return "\n".join(f"- **{text(label)}** {context.claim(claim)}" for label, claim in points if claim is not None)
 
 

@@ -17,15 +17,14 @@ def quiz(context: Context) -> str:
     """The quiz: each situation, who could decide it (the setting's people), and the answer, explained and cited."""
     settings = {setting.id: setting for setting in context.guide.raci.settings}
     items = []
-    for number, question in enumerate(context.guide.quiz, 1):
+    for question in context.guide.quiz:
         setting = settings[question.setting]
         options = [(column.party, column.name or context.guide.party_name(column.party)) for column in setting.columns]
         answer = dict(options)[question.answer]
-        choices = "".join(
-            f'<li data-party="{html.escape(party)}">{html.escape(name)}</li>' for party, name in options
-        )
+        choices = "".join(f'<li data-party="{html.escape(party)}">{html.escape(name)}</li>' for party, name in options)
         items += [
-            f'<li class="pvp-quiz__item" id="quiz-{question.id}" data-answer="{html.escape(question.answer)}" markdown>',
+            f'<li class="pvp-quiz__item" id="quiz-{question.id}" '
+            f'data-answer="{html.escape(question.answer)}" markdown>',
             f'<p class="pvp-quiz__question" markdown><strong>{text(question.question)}</strong> '
             f'<span class="pvp-quiz__setting">{text(setting.title)}</span></p>',
             f'<ul class="pvp-quiz__options" aria-label="Options">{choices}</ul>',
@@ -40,7 +39,8 @@ def quiz(context: Context) -> str:
     return "\n".join(
         [
             '<div class="pvp-quiz" data-pvp-script="quiz" markdown>',
-            f'<p class="pvp-quiz__score" role="status" aria-live="polite" hidden>{len(context.guide.quiz)} questions.</p>',
+            '<p class="pvp-quiz__score" role="status" aria-live="polite" hidden>'
+            f"{len(context.guide.quiz)} questions.</p>",
             '<ol class="pvp-quiz__items" markdown>',
             *items,
             "</ol>",

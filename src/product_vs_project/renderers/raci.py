@@ -30,7 +30,6 @@ def raci_table(context: Context, setting: str) -> str:
     return f'<div class="pvp-raci" markdown>\n\n{table(header, rows)}\n\n</div>'
 
 
-
 def settings_list(context: Context) -> str:
     """Each setting and who is in it, with the sources that describe such a team."""
     items = []
