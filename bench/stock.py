@@ -17,7 +17,8 @@ FOOTNOTES = 20
 TABLE_ROWS, TABLE_COLUMNS = 7, 4
 SEED = 20260101
 
-VOCABULARY = """
+# A small fixed vocabulary, drawn from at random: prose-like, and no real text.
+WORDS = """
 team plan work product project role goal scope time cost risk value user customer market
 change release budget owner manager sponsor board review report meeting decision priority
 feature backlog roadmap strategy vision outcome output result quality test design build
@@ -28,7 +29,8 @@ is are was were be has have had will can may must should would could does did ma
 gives keeps sets runs holds moves shows needs wants finds brings leads follows starts ends
 new old small large long short early late clear open simple common usual main first last
 next other same own good better best often always rarely usually still again also only
-""".split()
+"""
+VOCABULARY = WORDS.split()
 
 MKDOCS_YML = """\
 site_name: Stock Material
