@@ -1,487 +1,315 @@
-"""Speed, weight and quality budgets, measured: `make bench`.
+"""Speed, weight and quality budgets, measured against stock Material: `make bench`.
 
-Builds the site (strict) five times and times the project's hooks in-process, then
-serves the build gzip-compressed as a real host would and runs Lighthouse (pinned in
-bench/package.json, mobile preset) once on every page the build writes, on a first
-visit. Lighthouse gives the four category scores, the largest contentful paint and
-every request with the bytes it took.
+Four parts, each against its budget:
 
-Prints a Markdown report, writes it to bench/REPORT.md and exits non-zero if any
-budget fails. KB means 1000 bytes throughout.
+1. build: the project's strict build (`python -m mkdocs build --strict`, as `make build`
+   runs it, without LINKCHECK) against a generated stock Material project with as many
+   pages (bench/stock.py), alternating, 5 fresh processes each: the ratio of the medians.
+2. curve: strict builds of copies of the project with 6, 12 and 24 roles (bench/roles.py),
+   3 each, beside stock builds with as many pages: seconds per page and the ratio.
+3. serve: `mkdocs serve --livereload` on a copy of the project; the time from saving a
+   data file to the rebuild's log lines (bench/preview.py), 3 times.
+4. lighthouse: the stock page, then every page of the project's build, served with gzip,
+   Lighthouse once each in the same loop (bench/lighthouse.py): scores, weight, TBT and
+   LCP, each page against the stock page.
+
+    python bench/run.py                          # all four; writes bench/REPORT.md
+    python bench/run.py --only build,curve,serve  # the fast parts; prints the report only
+    python bench/run.py --only lighthouse --pages /,/roles/ --report /tmp/r.md
+
+Prints a Markdown report (and writes it to bench/REPORT.md when every part ran, or to
+--report) and exits 1 if any budget fails, 2 if a part could not be measured. KB means
+1000 bytes throughout. Nothing here imports the project's own Python (hooks/, scripts/).
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime
-import functools
-import gzip
-import http.server
-import inspect
-import io
+import importlib.metadata
 import itertools
-import json
-import multiprocessing
 import os
 import platform
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-import mkdocs
-import mkdocs.commands.build
-import mkdocs.config
+import lighthouse
+import preview
+import roles
+import stock
+from common import KB, ROOT, BenchError, chromium_path, copy_project, sitemap_pages, strict_build
+from lighthouse import CATEGORIES, SEARCH_INDEX, PageResult
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from built_site import CHROMIUM_ARGS, chromium_path, page_url, site_pages  # noqa: E402 - needs the path above
-
-CONFIG_FILE = ROOT / "mkdocs.yml"
-HOOKS_DIR = ROOT / "hooks"
 REPORT_FILE = ROOT / "bench" / "REPORT.md"
-LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
-SEARCH_INDEX = "search/search_index.json"  # fetched by Material in the background: budgeted on its own
+PARTS = ("build", "curve", "serve", "lighthouse")
 
 BUILD_RUNS = 5
-KB = 1000
-SCORE_BUDGET = 100  # each Lighthouse category, on every page
-PAGE_BUDGET_KB = 120  # first visit, search index left out
+BUILD_RATIO_BUDGET = 2.0  # project / stock Material, medians, same number of pages
+CURVE_ROLES = (6, 12, 24)  # 6: the project as it is
+CURVE_RUNS = 3
+CURVE_RATIO_BUDGET = 2.0  # at the most roles
+PREVIEW_DATA_FILE = "data/glossary.yml"
+PREVIEW_RUNS = 3
+PREVIEW_BUDGET_S = 2.0  # from saving a data file to the browser's reload, median
+WEIGHT_MARGIN_KB = 30  # first visit, gzip: each page at most the stock page's weight + this
+SCORE_BUDGET = 100  # accessibility, best practices, SEO; performance: at least the stock page's
 SEARCH_INDEX_BUDGET_KB = 60  # gzip-compressed, as the server sends it
-LCP_BUDGET_MS = 2500  # "good" in Core Web Vitals, where Lighthouse's mobile LCP scoring is anchored
-# Set for 13 pages; the site now writes 34, and the hook reads every claim back out of each
-# page for the open data export. `make serve` rebuilds everything on each save: keep it brisk.
-HOOK_SHARE_BUDGET = 0.15
-BUILD_BUDGET_S = 5.0
-
-CATEGORIES = {  # Lighthouse's id: the column's name
-    "performance": "Performance",
-    "accessibility": "Accessibility",
-    "best-practices": "Best practices",
-    "seo": "SEO",
-}
-# Chromium resolves no host name but the local server's, so nothing it or the page asks of
-# another host can wait on a closed network (it would look up accounts.google.com and
-# clients2.google.com otherwise). Quoted so Lighthouse passes the rule on as one flag.
-NO_HOST_NAMES = '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"'
-CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS, NO_HOST_NAMES])
-LIGHTHOUSE_TIMEOUT_S = 300
-# A metric's audit names nothing; Lighthouse names what it measured in another audit.
-METRIC_EVIDENCE = {"largest-contentful-paint": "lcp-breakdown-insight", "total-blocking-time": "long-tasks"}
 SHOWN_DETAILS = 8  # rows of an audit's details shown per page; Lighthouse's own report has them all
 
 
-# --- Build --------------------------------------------------------------------------
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# --- 1 and 2: builds against stock Material -------------------------------------------------
 
 
 @dataclass
-class BuildTimes:
-    wall_s: list[float]
-    hook_share: list[float]
-    hook_s_by_handler: dict[str, list[float]]
+class Comparison:
+    """Strict builds of a project and of a stock Material project with as many pages, alternating."""
+
+    label: str
+    pages: int
+    project_s: list[float] = field(default_factory=list)
+    stock_s: list[float] = field(default_factory=list)
 
     @property
-    def wall_passed(self) -> bool:
-        return statistics.median(self.wall_s) <= BUILD_BUDGET_S
-
-    @property
-    def hooks_passed(self) -> bool:
-        return statistics.median(self.hook_share) <= HOOK_SHARE_BUDGET
-
-
-def strict_build(site_dir: Path) -> float:
-    """`mkdocs build --strict` in a fresh process, as `make build` runs it; returns wall seconds."""
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"Strict build failed:\n{result.stderr}")
-    return elapsed
-
-
-def is_project_hook(handler: Callable) -> bool:
-    try:
-        return Path(inspect.getfile(handler)).resolve().is_relative_to(HOOKS_DIR)
-    except TypeError:  # a builtin or other object without a source file
-        return False
-
-
-def timed(handler: Callable, spent: dict[str, float]) -> Callable:
-    """`handler`, adding the seconds each call takes to spent[<module>.<function>]."""
-    name = f"{Path(inspect.getfile(handler)).stem}.{handler.__name__}"
-    spent.setdefault(name, 0.0)
-
-    @functools.wraps(handler)
-    def wrapper(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return handler(*args, **kwargs)
-        finally:
-            spent[name] += time.perf_counter() - start
-
-    return wrapper
-
-
-def time_hooks_in_process(site_dir: Path) -> tuple[float, dict[str, float]]:
-    """One strict build in this process with every hook handler timed: (total seconds, seconds by handler)."""
-    spent: dict[str, float] = {}
-    start = time.perf_counter()
-    config = mkdocs.config.load_config(str(CONFIG_FILE), site_dir=str(site_dir), strict=True)
-    for handlers in config.plugins.events.values():
-        handlers[:] = [timed(h, spent) if is_project_hook(h) else h for h in handlers]
-    mkdocs.commands.build.build(config)
-    return time.perf_counter() - start, spent
-
-
-def measure_builds(site_dir: Path) -> BuildTimes:
-    """BUILD_RUNS subprocess builds for wall time, BUILD_RUNS in-process builds for the hooks' share.
-
-    Each in-process build gets a fresh interpreter, as `mkdocs build` does: a warm
-    one would keep the data the hooks cache between builds and flatter them.
-    """
-    wall = [strict_build(site_dir) for _ in range(BUILD_RUNS)]
-    shares: list[float] = []
-    by_handler: dict[str, list[float]] = {}
-    fresh_process = multiprocessing.get_context("spawn")
-    with (
-        tempfile.TemporaryDirectory(prefix="bench-inproc-") as scratch,
-        ProcessPoolExecutor(max_workers=1, mp_context=fresh_process, max_tasks_per_child=1) as pool,
-    ):
-        for _ in range(BUILD_RUNS):
-            total, spent = pool.submit(time_hooks_in_process, Path(scratch)).result()
-            shares.append(sum(spent.values()) / total)
-            for name, seconds in spent.items():
-                by_handler.setdefault(name, []).append(seconds)
-    return BuildTimes(wall, shares, by_handler)
-
-
-# --- Local server with gzip ---------------------------------------------------------------
-
-
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml"}
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a directory like a static host: text gzip-compressed when the client accepts it."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript"}
-
-    def send_head(self):
-        path = file_for(Path(self.directory), self.path)
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if path is None or path.suffix not in COMPRESSIBLE or not accepts_gzip:
-            return super().send_head()  # directory redirects, 404s, images, clients without gzip
-        body = compressed(path, path.stat().st_mtime_ns)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-def file_for(site_dir: Path, url: str) -> Path | None:
-    """The file a URL (or its path) names (index.html for a directory URL), or None if there is none."""
-    url_path = unquote(urlsplit(url).path)
-    path = site_dir / url_path.lstrip("/")
-    if url_path.endswith("/"):
-        path /= "index.html"
-    return path if path.is_file() else None
-
-
-@functools.cache
-def compressed(path: Path, mtime_ns: int) -> bytes:
-    """gzip at level 6, the usual default of static hosts; cached so compressing stays out of the timings."""
-    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-
-
-def body_bytes(site_dir: Path, url_path: str) -> int:
-    """The size of the body the server sends for a URL path (gzip for text), 0 if it has no such file."""
-    path = file_for(site_dir, url_path)
-    if path is None:
-        return 0
-    return len(compressed(path, path.stat().st_mtime_ns)) if path.suffix in COMPRESSIBLE else path.stat().st_size
-
-
-@contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """The site on a free local port; yields its base URL."""
-    handler = functools.partial(GzipHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-# --- Lighthouse ---------------------------------------------------------------------------
-
-
-def run_lighthouse(url: str, chromium: str) -> dict:
-    """Lighthouse's result (its JSON report) for one page: mobile preset, fresh profile, empty cache."""
-    command = [
-        str(LIGHTHOUSE),
-        url,
-        f"--chrome-flags={CHROME_FLAGS}",
-        f"--only-categories={','.join(CATEGORIES)}",
-        "--output=json",
-        "--output-path=stdout",
-        "--quiet",
-        "--no-enable-error-reporting",  # no prompt on a terminal, no reports sent anywhere
-    ]
-    result = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        timeout=LIGHTHOUSE_TIMEOUT_S,
-        env={**os.environ, "CHROME_PATH": chromium},
-    )
-    if result.returncode != 0:
-        sys.exit(f"Lighthouse failed on {url}:\n{result.stderr}")
-    lhr = json.loads(result.stdout)
-    if lhr.get("runtimeError"):
-        sys.exit(f"Lighthouse could not measure {url}: {lhr['runtimeError']['message']}")
-    return lhr
-
-
-@dataclass(frozen=True)
-class Transfer:
-    url_path: str  # on the site, e.g. /assets/javascripts/bundle.min.js
-    wire_bytes: int  # status line, headers and body (gzip for text)
-
-
-@dataclass(frozen=True)
-class Shortfall:
-    """An audit Lighthouse failed or flagged in a category that scored below budget."""
-
-    category: str
-    audit_id: str
-    title: str
-    weight: float  # 0: it explains the score (insights, diagnostics) rather than counting in it
-    value: str  # Lighthouse's display value, e.g. "440 ms"; may be empty
-    details: tuple[str, ...]  # what Lighthouse names: elements, sources, messages
-
-
-@dataclass
-class PageResult:
-    url_path: str  # relative to the site root, e.g. "roles/product-manager/"
-    scores: dict[str, int | None]  # by category id; None when Lighthouse could not score it
-    lcp_ms: float | None
-    request_count: int
-    transfers: list[Transfer]  # every request but the search index's
-    shortfalls: list[Shortfall]
-    warnings: list[str]
-    benchmark_index: float  # Lighthouse's CPU benchmark: its scores move with it
-
-    @property
-    def transfer_bytes(self) -> int:
-        return sum(t.wire_bytes for t in self.transfers)
-
-    def score_passed(self, category: str) -> bool:
-        return self.scores[category] == SCORE_BUDGET
-
-    @property
-    def weight_passed(self) -> bool:
-        return self.transfer_bytes <= PAGE_BUDGET_KB * KB
-
-    @property
-    def lcp_passed(self) -> bool:
-        return self.lcp_ms is not None and self.lcp_ms <= LCP_BUDGET_MS
-
-    @property
-    def failures(self) -> list[str]:
-        failed = [CATEGORIES[c] for c in CATEGORIES if not self.score_passed(c)]
-        return failed + ["weight"] * (not self.weight_passed) + ["LCP"] * (not self.lcp_passed)
-
-
-def transfers(lhr: dict, site_dir: Path) -> list[Transfer]:
-    """The requests Lighthouse saw, with the bytes each took, leaving out inline data: URLs and the search index.
-
-    A response is never smaller than its body: where Lighthouse's figure is, it counted
-    the headers alone (it does for the script a Web Worker loads, Material's search
-    worker), so the body the server sent for it is added.
-    """
-    found = []
-    for request in lhr["audits"]["network-requests"]["details"]["items"]:
-        url_path = urlsplit(request["url"]).path
-        if not request["url"].startswith("http") or url_path == "/" + SEARCH_INDEX:
-            continue
-        wire = request["transferSize"]
-        body = body_bytes(site_dir, url_path)
-        found.append(Transfer(url_path, wire + body if wire < body else wire))
-    return found
-
-
-def score(category: dict) -> int | None:
-    return None if category["score"] is None else round(category["score"] * 100)
-
-
-def shortfalls(lhr: dict) -> list[Shortfall]:
-    """What Lighthouse failed or flagged in each category below budget.
-
-    Audits Lighthouse hides from its own report are left out, as are those that
-    only inform and those that do not apply.
-    """
-    found = []
-    for category_id, category in lhr["categories"].items():
-        if score(category) == SCORE_BUDGET:
-            continue
-        for ref in category["auditRefs"]:
-            audit = lhr["audits"][ref["id"]]
-            flagged = audit["scoreDisplayMode"] in ("binary", "numeric", "metricSavings")
-            if ref.get("group") == "hidden" or not flagged or audit["score"] is None or audit["score"] >= 1:
-                continue
-            found.append(
-                Shortfall(
-                    category_id,
-                    ref["id"],
-                    audit["title"],
-                    ref["weight"],
-                    audit.get("displayValue", ""),
-                    tuple(detail_rows(evidence(lhr, ref["id"]))),
-                )
-            )
-    return found
-
-
-def evidence(lhr: dict, audit_id: str) -> dict | None:
-    """The details that say what an audit found: for a metric, those of the audit that names its elements or tasks."""
-    return lhr["audits"][METRIC_EVIDENCE.get(audit_id, audit_id)].get("details")
-
-
-def detail_rows(details: dict | None) -> list[str]:
-    """One line per thing an audit's details name: table rows (cells as the headings type them),
-    elements, and the longest chain of requests."""
-    kind = (details or {}).get("type")
-    if kind == "list":
-        return [row for item in details["items"] if isinstance(item, dict) for row in detail_rows(item)]
-    if kind == "list-section":
-        return detail_rows(details["value"])
-    if kind == "network-tree":
-        return [longest_chain(details)]
-    if kind == "node":
-        return [typed_value(details)]
-    if kind not in ("table", "opportunity"):
-        return []  # no details, or only prose (e.g. "no origins were preconnected")
-    headings = [h for h in details["headings"] if h.get("key")]
-    rows = []
-    for item in details["items"]:
-        cells = [cell(item.get(h["key"]), h) for h in headings]
-        rows.append(" · ".join(c for c in cells if c))
-    return rows
-
-
-def longest_chain(tree: dict) -> str:
-    """The chain of requests, each started by the one before, that ends last: what a critical path is."""
-    links, level = [], tree["chains"]
-    while link := next((child for child in level.values() if child.get("isLongest")), None):
-        links.append(site_path(link["url"]))
-        level = link["children"]
-    return f"longest chain ({tree['longestChain']['duration']:.0f} ms): " + " → ".join(links)
-
-
-def cell(value: object, heading: dict) -> str:
-    """A table cell as short text: an element by its selector, a place in a file by path:line:column,
-    a number with its heading's label and unit."""
-    value_type = heading.get("valueType", "")
-    if isinstance(value, dict):
-        return typed_value(value)
-    if isinstance(value, bool) or value is None:
-        return ""
-    if isinstance(value, int | float):
-        if value_type == "bytes":
-            amount = f"{value / KB:.1f} KB"
-        else:
-            amount = f"{value:.0f} ms" if value_type in ("ms", "timespanMs") else f"{value:g}"
-        return f"{heading.get('label', '')} {amount}".strip()
-    text = str(value)
-    return site_path(text) if value_type == "url" else first_line(text)
-
-
-def typed_value(value: dict) -> str:
-    """Lighthouse's typed values: node, source-location, url, code, text (others have nothing to name)."""
-    kind = value.get("type")
-    if kind == "node":
-        label = value.get("nodeLabel", "")
-        return f"`{value.get('selector', '')}`" + (f" ({first_line(label)})" if label else "")
-    if kind == "source-location":
-        where = f"{site_path(value['url'])}:{value['line'] + 1}:{value['column'] + 1}"
-        original = value.get("original")  # mapped through the source map, when there is one
-        return where + (f" (source: {original['file']}:{original['line'] + 1})" if original else "")
-    if kind == "url":
-        return site_path(value["value"])
-    if kind in ("code", "text"):
-        return first_line(str(value["value"]))
-    return ""
-
-
-def site_path(url: str) -> str:
-    """A URL on the local server as its path on the site; other URLs (data:, another host) as they are, cut short."""
-    parts = urlsplit(url)
-    return parts.path if parts.hostname == "127.0.0.1" else first_line(url)
-
-
-def first_line(text: str, limit: int = 160) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def measure_page(lhr: dict, url_path: str, site_dir: Path) -> PageResult:
-    resources = {row["resourceType"]: row for row in lhr["audits"]["resource-summary"]["details"]["items"]}
-    return PageResult(
-        url_path=url_path,
-        scores={c: score(lhr["categories"][c]) for c in CATEGORIES},
-        lcp_ms=lhr["audits"]["largest-contentful-paint"].get("numericValue"),
-        request_count=resources["total"]["requestCount"],
-        transfers=transfers(lhr, site_dir),
-        shortfalls=shortfalls(lhr),
-        warnings=lhr["runWarnings"],
-        benchmark_index=lhr["environment"]["benchmarkIndex"],
-    )
+    def ratio(self) -> float:
+        return median(self.project_s) / median(self.stock_s)
+
+
+def compare_builds(label: str, project_dir: Path, scratch: Path, runs: int) -> tuple[Comparison, Path, Path]:
+    """`runs` strict builds of project_dir and of a stock project with as many pages as its build writes,
+    alternating, each a fresh process. Returns the times, the project's last build and the stock's."""
+    project_site, stock_site = scratch / "project-site", scratch / "stock-site"
+    progress(f"{label}: build 1/{runs}")
+    first = strict_build(project_dir, project_site)
+    comparison = Comparison(label, len(sitemap_pages(project_site)), [first])
+    stock_dir = stock.write_stock_project(scratch / "stock", comparison.pages)
+    for run in range(1, runs + 1):
+        if run > 1:
+            progress(f"{label}: build {run}/{runs}")
+            comparison.project_s.append(strict_build(project_dir, project_site))
+        progress(f"{label}: stock Material, {comparison.pages} pages, build {run}/{runs}")
+        comparison.stock_s.append(strict_build(stock_dir, stock_site))
+    stock_pages = len(sitemap_pages(stock_site))
+    if stock_pages != comparison.pages:
+        raise BenchError(f"The stock build wrote {stock_pages} pages, not {comparison.pages}")
+    return comparison, project_site, stock_site
+
+
+def measure_curve(scratch: Path) -> list[Comparison]:
+    points = []
+    for count in CURVE_ROLES:
+        project = copy_project(scratch / f"roles-{count}" / "project")
+        roles.add_roles(project, count)
+        comparison, _, _ = compare_builds(f"{count} roles", project, scratch / f"roles-{count}", CURVE_RUNS)
+        points.append(comparison)
+    return points
+
+
+# --- 4: Lighthouse ----------------------------------------------------------------------------
 
 
 @dataclass
 class LighthouseRun:
+    stock: PageResult
     pages: list[PageResult]
-    version: str
-    settings: dict  # the configSettings of the first page's run: the same for all
+    index_bytes: int  # the project's search index, gzip, as the server sends it
+    stock_index_bytes: int
+
+    def perf_passed(self, page: PageResult) -> bool:
+        ours, theirs = page.scores["performance"], self.stock.scores["performance"]
+        return ours is not None and theirs is not None and ours >= theirs
+
+    def weight_passed(self, page: PageResult) -> bool:
+        return page.page_bytes <= self.stock.page_bytes + WEIGHT_MARGIN_KB * KB
+
+    def total_passed(self, page: PageResult) -> bool:
+        return page.total_bytes <= self.stock.total_bytes + WEIGHT_MARGIN_KB * KB
+
+    @staticmethod
+    def score_passed(page: PageResult, category: str) -> bool:
+        return page.scores[category] == SCORE_BUDGET
+
+    def failures(self, page: PageResult) -> list[str]:
+        failed = ["Performance"] * (not self.perf_passed(page))
+        failed += [CATEGORIES[c] for c in list(CATEGORIES)[1:] if not self.score_passed(page, c)]
+        failed += ["weight"] * (not self.weight_passed(page))
+        return failed + ["weight with search index"] * (not self.total_passed(page))
 
 
-def measure_pages(site_dir: Path, chromium: str) -> LighthouseRun:
-    """Lighthouse on every page the build writes, one page after another (run side by side, they slow each other)."""
-    url_paths = [page_url(page) for page in site_pages()]
-    pages: list[PageResult] = []
-    first: dict = {}
-    with serve(site_dir) as base:
-        for number, url_path in enumerate(url_paths, 1):
-            print(f"Lighthouse {number}/{len(url_paths)}: /{url_path}", file=sys.stderr, flush=True)
-            lhr = run_lighthouse(base + url_path, chromium)
-            first = first or lhr
-            pages.append(measure_page(lhr, url_path, site_dir))
-    return LighthouseRun(pages, first["lighthouseVersion"], first["configSettings"])
+def lighthouse_tools() -> str:
+    """The Chromium to run Lighthouse in; BenchError saying what to do when it or Lighthouse is missing."""
+    if not lighthouse.LIGHTHOUSE.is_file():
+        raise BenchError("Lighthouse is not installed: `make bench` installs it (npm ci --prefix bench).")
+    chromium = chromium_path()
+    if chromium is None:
+        raise BenchError("Lighthouse needs Chromium: apt-get install chromium (or set CHROMIUM to one).")
+    return chromium
 
 
-# --- Report -------------------------------------------------------------------------------
+def measure_lighthouse(project_site: Path, stock_site: Path, chromium: str, only_pages: list[str]) -> LighthouseRun:
+    """Lighthouse on the stock page first, then on every project page, one after another in one loop
+    (side by side they slow each other), each site from its own local gzip server."""
+    url_paths = sitemap_pages(project_site)
+    if only_pages:
+        wanted = {page.lstrip("/") for page in only_pages}
+        unknown = sorted(wanted - set(url_paths))
+        if unknown:
+            raise BenchError(f"No such page in the build: {', '.join('/' + page for page in unknown)}")
+        url_paths = [page for page in url_paths if page in wanted]
+    with lighthouse.serve(stock_site) as stock_base, lighthouse.serve(project_site) as project_base:
+        targets = [(stock_base, stock_site, stock.typical_page(), "stock ")]
+        targets += [(project_base, project_site, url_path, "") for url_path in url_paths]
+        results = []
+        for number, (base, site, url_path, prefix) in enumerate(targets, 1):
+            progress(f"Lighthouse {number}/{len(targets)}: {prefix}/{url_path}")
+            lhr = lighthouse.run_lighthouse(base + url_path, chromium)
+            results.append(lighthouse.measure_page(lhr, f"{prefix}/{url_path}", site))
+    return LighthouseRun(
+        results[0],
+        results[1:],
+        lighthouse.body_bytes(project_site, SEARCH_INDEX),
+        lighthouse.body_bytes(stock_site, SEARCH_INDEX),
+    )
+
+
+# --- Budgets ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Budget:
+    name: str
+    limit: str
+    measured: str
+    passed: bool
+
+
+@dataclass
+class Results:
+    parts: list[str]
+    load_average: tuple[float, float, float]
+    build: Comparison | None = None
+    curve: list[Comparison] | None = None
+    rebuilds: list[preview.Rebuild] | None = None
+    index_bytes: int | None = None  # the project's search index
+    lighthouse: LighthouseRun | None = None
+    chromium: str | None = None
+    errors: dict[str, str] = field(default_factory=dict)  # by part: why it could not be measured
+
+
+def budgets(results: Results) -> list[Budget]:
+    found = [
+        Budget(f"Part `{part}` measured", "no error", f"could not: {first_line(error)}", False)
+        for part, error in results.errors.items()
+    ]
+    if results.build:
+        build = results.build
+        found.append(
+            Budget(
+                "Strict build time, project / stock Material (same pages, medians)",
+                f"≤ {BUILD_RATIO_BUDGET:.1f}",
+                f"{build.ratio:.2f} ({median(build.project_s):.2f} s / {median(build.stock_s):.2f} s)",
+                build.ratio <= BUILD_RATIO_BUDGET,
+            )
+        )
+    if results.curve:
+        last = results.curve[-1]
+        found.append(
+            Budget(
+                f"Strict build time at {CURVE_ROLES[-1]} roles, project / stock Material",
+                f"≤ {CURVE_RATIO_BUDGET:.1f}",
+                f"{last.ratio:.2f} ({median(last.project_s):.2f} s / {median(last.stock_s):.2f} s, {last.pages} pages)",
+                last.ratio <= CURVE_RATIO_BUDGET,
+            )
+        )
+    if results.rebuilds:
+        reload_s = median([r.reloaded_s for r in results.rebuilds])
+        found.append(
+            Budget(
+                f"Preview: saving {PREVIEW_DATA_FILE} to the browser's reload (median)",
+                f"< {PREVIEW_BUDGET_S:.1f} s",
+                f"{reload_s:.2f} s",
+                reload_s < PREVIEW_BUDGET_S,
+            )
+        )
+    if results.index_bytes is not None:
+        found.append(
+            Budget(
+                "Search index, gzip",
+                f"< {SEARCH_INDEX_BUDGET_KB} KB",
+                f"{kb(results.index_bytes)} KB",
+                results.index_bytes < SEARCH_INDEX_BUDGET_KB * KB,
+            )
+        )
+    if results.lighthouse:
+        found += lighthouse_budgets(results.lighthouse)
+    return found
+
+
+def lighthouse_budgets(run: LighthouseRun) -> list[Budget]:
+    pages, stock_page = run.pages, run.stock
+    count = f"of {len(pages)} pages"
+
+    def worst(key: Callable[[PageResult], float]) -> PageResult:
+        return max(pages, key=key)
+
+    slowest = worst(lambda p: -(p.scores["performance"] or 0))
+    found = [
+        Budget(
+            "Lighthouse performance, every page",
+            f"≥ stock page ({stock_page.scores['performance']})",
+            f"lowest {slowest.scores['performance']} ({slowest.label}); "
+            f"{sum(not run.perf_passed(p) for p in pages)} {count} below",
+            all(run.perf_passed(p) for p in pages),
+        )
+    ]
+    for budget_name, size, passed, stock_size in (
+        ("search index left out", lambda p: p.page_bytes, run.weight_passed, stock_page.page_bytes),
+        ("search index included", lambda p: p.total_bytes, run.total_passed, stock_page.total_bytes),
+    ):
+        heaviest = worst(size)
+        found.append(
+            Budget(
+                f"First-visit weight, gzip, {budget_name}, every page",
+                f"≤ stock + {WEIGHT_MARGIN_KB} KB ({kb(stock_size + WEIGHT_MARGIN_KB * KB)} KB)",
+                f"heaviest {kb(size(heaviest))} KB ({heaviest.label}), {signed_kb(size(heaviest) - stock_size)} "
+                f"on stock; {sum(not passed(p) for p in pages)} {count} over",
+                all(passed(p) for p in pages),
+            )
+        )
+    for category in list(CATEGORIES)[1:]:
+        lowest = worst(lambda p, c=category: -(p.scores[c] or 0))
+        failed = sum(not run.score_passed(p, category) for p in pages)
+        found.append(
+            Budget(
+                f"Lighthouse {CATEGORIES[category]}, every page",
+                f"= {SCORE_BUDGET}",
+                f"{SCORE_BUDGET} on all {len(pages)} pages"
+                if not failed
+                else f"lowest {lowest.scores[category]} ({lowest.label}); {failed} {count} below",
+                not failed,
+            )
+        )
+    return found
+
+
+# --- Report -----------------------------------------------------------------------------------
+
+
+def first_line(text: str, limit: int = 200) -> str:
+    line = next((line for line in text.splitlines() if line.strip()), "")
+    return (line if len(line) <= limit else line[: limit - 1] + "…").replace("|", "\\|")
 
 
 def verdict(passed: bool) -> str:
@@ -490,6 +318,10 @@ def verdict(passed: bool) -> str:
 
 def kb(size: int) -> str:
     return f"{size / KB:.1f}"
+
+
+def signed_kb(size: int) -> str:
+    return f"{size / KB:+.1f} KB"
 
 
 def marked(text: str, passed: bool) -> str:
@@ -501,196 +333,357 @@ def command_output(*command: str) -> str:
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
 
 
-def machine_facts(run: LighthouseRun, chromium: str, load_average: tuple[float, float, float]) -> list[str]:
-    throttling = run.settings["throttling"]
-    benchmark = [page.benchmark_index for page in run.pages]
-    return [
+def machine_facts(results: Results) -> list[str]:
+    versions = ", ".join(
+        f"{name} {importlib.metadata.version(package)}"
+        for name, package in (("MkDocs", "mkdocs"), ("Material", "mkdocs-material"))
+    )
+    facts = [
         f"- Date: {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}",
         f"- Machine: {os.cpu_count()} cores, {platform.machine()}, {platform.system()} {platform.release()}",
         # Other work on the machine slows every timing: this says how busy it was.
-        "- Load average at start (1, 5, 15 min): " + ", ".join(f"{n:.2f}" for n in load_average),
-        f"- Python {platform.python_version()}, MkDocs {mkdocs.__version__}",
-        f"- Node.js {command_output('node', '--version')}",
-        f"- {command_output(chromium, '--version')} ({chromium}, headless)",
-        f"- Lighthouse {run.version}, {run.settings['formFactor']} preset (its default): "
-        f"{run.settings['screenEmulation']['width']}x{run.settings['screenEmulation']['height']} screen, "
-        f"{run.settings['throttlingMethod']}d throttling ({throttling['rttMs']:.0f} ms RTT, "
-        f"{throttling['throughputKbps']:.0f} kbit/s, CPU slowed {throttling['cpuSlowdownMultiplier']:g}x); "
-        "one run per page, first visit (fresh profile, empty cache)",
-        # Lighthouse's scores move with the machine's speed, which it measures on every run.
-        f"- Lighthouse's CPU benchmark index: median {statistics.median(benchmark):.0f} "
-        f"(from {min(benchmark):.0f} to {max(benchmark):.0f})",
-        "- Server: local, gzip level 6 for html/css/js/mjs/json/svg/xml; KB = 1000 bytes",
+        "- Load average at start (1, 5, 15 min): " + ", ".join(f"{n:.2f}" for n in results.load_average),
+        f"- Python {platform.python_version()}, {versions}",
+        f"- Parts run: {', '.join(results.parts)}",
     ]
+    run = results.lighthouse
+    if run:
+        settings, throttling = run.stock.settings, run.stock.settings["throttling"]
+        benchmark = [page.benchmark_index for page in [run.stock, *run.pages]]
+        facts += [
+            f"- Node.js {command_output('node', '--version')}",
+            f"- {command_output(results.chromium, '--version')} ({results.chromium}, headless)",
+            f"- Lighthouse {run.stock.version}, {settings['formFactor']} preset (its default): "
+            f"{settings['screenEmulation']['width']}x{settings['screenEmulation']['height']} screen, "
+            f"{settings['throttlingMethod']}d throttling ({throttling['rttMs']:.0f} ms RTT, "
+            f"{throttling['throughputKbps']:.0f} kbit/s, CPU slowed {throttling['cpuSlowdownMultiplier']:g}x); "
+            "one run per page, first visit (fresh profile, empty cache)",
+            # Lighthouse's scores move with the machine's speed, which it measures on every run.
+            f"- Lighthouse's CPU benchmark index: median {median(benchmark):.0f} "
+            f"(from {min(benchmark):.0f} to {max(benchmark):.0f})",
+            "- Server: local, gzip level 6 for html/css/js/mjs/json/svg/xml; KB = 1000 bytes",
+        ]
+    return facts
 
 
-def pages_table(pages: list[PageResult]) -> list[str]:
-    rows = [
-        "| Page | " + " | ".join(CATEGORIES.values()) + " | KB transferred | Requests | LCP ms | Result |",
-        "|---|" + "--:|" * len(CATEGORIES) + "--:|--:|--:|---|",
-        "| *Budget* | " + " | ".join([str(SCORE_BUDGET)] * len(CATEGORIES)) + f" | {PAGE_BUDGET_KB:.1f} | – "
-        f"| {LCP_BUDGET_MS} | |",
-    ]
-    for page in pages:
-        scores = [marked(str(page.scores[c]), page.score_passed(c)) for c in CATEGORIES]
-        lcp = marked("n/a" if page.lcp_ms is None else f"{page.lcp_ms:.0f}", page.lcp_passed)
-        result = "PASS" if not page.failures else "**FAIL**: " + ", ".join(page.failures)
-        rows.append(
-            f"| /{page.url_path} | {' | '.join(scores)} | {marked(kb(page.transfer_bytes), page.weight_passed)} "
-            f"| {page.request_count} | {lcp} | {result} |"
-        )
+def budget_table(found: list[Budget]) -> list[str]:
+    rows = ["| Budget | Limit | Measured | Result |", "|---|---|---|---|"]
+    rows += [f"| {b.name} | {b.limit} | {b.measured} | {verdict(b.passed)} |" for b in found]
     return rows
 
 
-def search_index_table(index_bytes: int) -> list[str]:
-    return [
-        "| File | KB (gzip) | Budget KB | Result |",
-        "|---|--:|--:|---|",
-        f"| /{SEARCH_INDEX} | {kb(index_bytes)} | under {SEARCH_INDEX_BUDGET_KB} "
-        f"| {verdict(search_index_passed(index_bytes))} |",
+def runs_text(times: list[float]) -> str:
+    return ", ".join(f"{t:.2f}" for t in times)
+
+
+def build_section(build: Comparison) -> list[str]:
+    rows = [
+        "## 1. Build time against stock Material",
+        "",
+        f"`python -m mkdocs build --strict` in a fresh process, {BUILD_RUNS} runs each, alternating project and "
+        "stock. The project is built from its root, as `make build` does (without LINKCHECK); the stock "
+        f"project has as many pages as the project's sitemap lists ({build.pages}).",
+        "",
+        "| Build | Pages | Median s | s per page | Runs (s) |",
+        "|---|--:|--:|--:|---|",
     ]
+    for name, times in (("This project", build.project_s), ("Stock Material", build.stock_s)):
+        rows.append(
+            f"| {name} | {build.pages} | {median(times):.2f} | {median(times) / build.pages:.3f} | {runs_text(times)} |"
+        )
+    rows += ["", f"Ratio project / stock: **{build.ratio:.2f}** (budget ≤ {BUILD_RATIO_BUDGET:.1f})."]
+    return rows
+
+
+def curve_section(curve: list[Comparison]) -> list[str]:
+    rows = [
+        "## 2. Role curve",
+        "",
+        "Copies of the project tree (no .git, so the last-updated dates fall back to the build date) with the "
+        "role files of data/roles/ copied under new ids, names and texts until there are N roles; each built "
+        f"strict {CURVE_RUNS} times, alternating with a stock Material build of as many pages.",
+        "",
+        "| Roles | Pages written | Median s | s per page | Stock median s | Stock s per page | Ratio | Runs (s) |",
+        "|--:|--:|--:|--:|--:|--:|--:|---|",
+    ]
+    for point in curve:
+        ours, theirs = median(point.project_s), median(point.stock_s)
+        rows.append(
+            f"| {point.label.split()[0]} | {point.pages} | {ours:.2f} | {ours / point.pages:.3f} | {theirs:.2f} "
+            f"| {theirs / point.pages:.3f} | {point.ratio:.2f} | {runs_text(point.project_s)} |"
+        )
+    rows += ["", f"Budget: ratio at {CURVE_ROLES[-1]} roles ≤ {CURVE_RATIO_BUDGET:.1f}."]
+    return rows
+
+
+def preview_section(rebuilds: list[preview.Rebuild]) -> list[str]:
+    rows = [
+        "## 3. Preview rebuild",
+        "",
+        "`python -m mkdocs serve --livereload` on a copy of the project (with its .git), without LINKCHECK. "
+        f"A newline appended to {PREVIEW_DATA_FILE}, timed from the write to MkDocs' log lines; the file is "
+        "restored (and rebuilt, untimed) before the next run.",
+        "",
+        '| Run | To "Documentation built in" (s) | To "Reloading browsers" (s) |',
+        "|--:|--:|--:|",
+    ]
+    rows += [f"| {n} | {r.built_s:.2f} | {r.reloaded_s:.2f} |" for n, r in enumerate(rebuilds, 1)]
+    built, reloaded = median([r.built_s for r in rebuilds]), median([r.reloaded_s for r in rebuilds])
+    rows.append(f"| Median | {built:.2f} | {reloaded:.2f} |")
+    rows += ["", f"Budget: the reload, median, under {PREVIEW_BUDGET_S:.1f} s."]
+    return rows
+
+
+def delta(value: float | None, reference: float | None, fmt: str) -> str:
+    """value with its difference to the stock page's, e.g. '97 (−1)'."""
+    if value is None:
+        return "n/a"
+    if reference is None:
+        return format(value, fmt)
+    return f"{value:{fmt}} ({value - reference:+{fmt}})"
+
+
+def lighthouse_table(run: LighthouseRun) -> list[str]:
+    heads = [*CATEGORIES.values(), "KB page", "KB search index", "KB total", "TBT ms", "LCP ms"]
+    rows = ["| Page | " + " | ".join(heads) + " | Result |", "|---|" + "--:|" * len(heads) + "---|"]
+    stock_page = run.stock
+
+    def cells(page: PageResult, reference: PageResult | None) -> list[str]:
+        def cell(value: Callable[[PageResult], float | None], fmt: str) -> str:
+            return delta(value(page), value(reference) if reference else None, fmt)
+
+        return [
+            *(cell(lambda p, c=c: p.scores[c], "d") for c in CATEGORIES),
+            cell(lambda p: p.page_bytes / KB, ".1f"),
+            cell(lambda p: p.index_bytes / KB, ".1f"),
+            cell(lambda p: p.total_bytes / KB, ".1f"),
+            cell(lambda p: p.tbt_ms, ".0f"),
+            cell(lambda p: p.lcp_ms, ".0f"),
+        ]
+
+    rows.append(f"| *{stock_page.label}* (reference) | " + " | ".join(cells(stock_page, None)) + " | |")
+    for page in run.pages:
+        values = cells(page, stock_page)
+        checks = [run.perf_passed(page)] + [run.score_passed(page, c) for c in list(CATEGORIES)[1:]]
+        checks += [run.weight_passed(page), True, run.total_passed(page), True, True]
+        values = [marked(v, ok) for v, ok in zip(values, checks, strict=True)]
+        failures = run.failures(page)
+        result = "PASS" if not failures else "**FAIL**: " + ", ".join(failures)
+        rows.append(f"| {page.label} | " + " | ".join(values) + f" | {result} |")
+    return rows
+
+
+def lighthouse_section(run: LighthouseRun, index_bytes: int) -> list[str]:
+    rows = [
+        "## 4. Lighthouse, first visit, against stock Material",
+        "",
+        f"The stock page ({run.stock.label}, from the stock Material build of part 1) first, then every page of the "
+        "project's build, in one loop, with the same flags. In brackets: the difference to the stock page.",
+        "",
+    ]
+    rows += lighthouse_table(run)
+    unseen = [page.label for page in [run.stock, *run.pages] if not page.index_seen]
+    rows += [
+        "",
+        "Scores, TBT (total blocking time) and LCP are Lighthouse's. KB page: status line, headers and body (gzip",
+        "for text) of every request Lighthouse saw but the search index; Lighthouse counts only the headers of",
+        "the search worker's script, so its body is added as the server sent it. KB search index: Material's",
+        "search worker fetches it on every first visit. KB total: both. Budgets: performance at least the",
+        f"stock page's, KB page and KB total at most the stock page's + {WEIGHT_MARGIN_KB} KB, the other scores",
+        f"{SCORE_BUDGET}. Over budget in **bold**.",
+    ]
+    if unseen:
+        rows += [
+            "",
+            f"Lighthouse finished before the search index arrived on {len(unseen)} page(s) "
+            f"({', '.join(unseen[:5])}{' …' if len(unseen) > 5 else ''}): it is counted as the server sends it.",
+        ]
+    rows += ["", "### Search index (gzip, as the server sends it)", ""]
+    rows += search_index_table(index_bytes, run.stock_index_bytes)
+    warned = [page for page in [run.stock, *run.pages] if page.warnings]
+    if warned:
+        rows += ["", "### Lighthouse's warnings", ""]
+        rows += [f"- {page.label}: {warning}" for page in warned for warning in page.warnings]
+    if any(page.shortfalls for page in [run.stock, *run.pages]):
+        rows += [
+            "",
+            "### Below 100: what Lighthouse failed or flagged",
+            "",
+            "Per category below 100 (the stock page's too), each audit Lighthouse failed or flagged there.",
+            "Weight 0: it explains the score (insights, diagnostics) rather than counting in it.",
+        ]
+        rows += shortfall_sections([run.stock, *run.pages])
+    over = [page for page in run.pages if not run.total_passed(page) or not run.weight_passed(page)]
+    if over:
+        rows += ["", "### Over the weight budget: what was transferred"]
+        for page in over:
+            rows += heavy_files(page, run.stock)
+    return rows
+
+
+def search_index_table(index_bytes: int, stock_index_bytes: int | None) -> list[str]:
+    rows = [
+        "| Site | File | KB (gzip) | Budget KB | Result |",
+        "|---|---|--:|--:|---|",
+        f"| This project | {SEARCH_INDEX} | {kb(index_bytes)} | under {SEARCH_INDEX_BUDGET_KB} "
+        f"| {verdict(index_bytes < SEARCH_INDEX_BUDGET_KB * KB)} |",
+    ]
+    if stock_index_bytes is not None:
+        rows.append(f"| Stock Material (reference) | {SEARCH_INDEX} | {kb(stock_index_bytes)} | – | |")
+    return rows
 
 
 def shortfall_sections(pages: list[PageResult]) -> list[str]:
     """Each audit that cost points, once, with the pages where Lighthouse named the same things."""
-    found = [(shortfall, f"/{page.url_path}") for page in pages for shortfall in page.shortfalls]
+    found = [(shortfall, page.label) for page in pages for shortfall in page.shortfalls]
     found.sort(key=lambda f: (list(CATEGORIES).index(f[0].category), -f[0].weight, f[0].audit_id))  # stable
     lines = []
     for _, same_audit in itertools.groupby(found, key=lambda f: (f[0].category, f[0].audit_id)):
         same_audit = list(same_audit)
         audit = same_audit[0][0]  # category, id, title and weight: the same throughout
         pages_by_finding: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-        for shortfall, url_path in same_audit:
-            pages_by_finding.setdefault((shortfall.value, shortfall.details), []).append(url_path)
+        for shortfall, label in same_audit:
+            pages_by_finding.setdefault((shortfall.value, shortfall.details), []).append(label)
         lines += [
             "",
-            f"### {CATEGORIES[audit.category]}: `{audit.audit_id}`, {audit.title} (weight {audit.weight:g})",
+            f"#### {CATEGORIES[audit.category]}: `{audit.audit_id}`, {audit.title} (weight {audit.weight:g})",
             "",
         ]
         lines += ["| Pages | Value | What Lighthouse names |", "|---|---|---|"]
-        for (value, details), url_paths in pages_by_finding.items():
+        for (value, details), labels in pages_by_finding.items():
             named = [d.replace("|", "\\|") for d in details[:SHOWN_DETAILS]]
             if len(details) > SHOWN_DETAILS:
                 named.append(f"… and {len(details) - SHOWN_DETAILS} more")
-            lines.append(f"| {', '.join(url_paths)} | {value} | {'<br>'.join(named)} |")
+            lines.append(f"| {', '.join(labels)} | {value} | {'<br>'.join(named)} |")
     return lines
 
 
-def heavy_files(page: PageResult) -> list[str]:
-    """Every file an over-budget page received, heaviest first, so the cause is plain."""
+def heavy_files(page: PageResult, stock_page: PageResult) -> list[str]:
+    """Every file an over-budget page received, heaviest first, beside the stock page's, so the cause is plain."""
     rows = [
         "",
-        f"### /{page.url_path}: {kb(page.transfer_bytes)} KB, budget {PAGE_BUDGET_KB} KB",
+        f"#### {page.label}: {kb(page.page_bytes)} KB + search index {kb(page.index_bytes)} KB; "
+        f"stock page {kb(stock_page.page_bytes)} KB + {kb(stock_page.index_bytes)} KB",
         "",
-        "| File | KB transferred |",
-        "|---|--:|",
+        "| File | KB transferred | Stock page: file | KB |",
+        "|---|--:|---|--:|",
     ]
-    for transfer in sorted(page.transfers, key=lambda t: (-t.wire_bytes, t.url_path)):
-        rows.append(f"| {transfer.url_path} | {kb(transfer.wire_bytes)} |")
+    ours = sorted(page.transfers, key=lambda t: (-t.wire_bytes, t.url_path))
+    theirs = sorted(stock_page.transfers, key=lambda t: (-t.wire_bytes, t.url_path))
+    for mine, other in itertools.zip_longest(ours, theirs):
+        left = f"{mine.url_path} | {kb(mine.wire_bytes)}" if mine else " | "
+        right = f"{other.url_path} | {kb(other.wire_bytes)}" if other else " | "
+        rows.append(f"| {left} | {right} |")
     return rows
 
 
-def build_table(builds: BuildTimes) -> list[str]:
-    wall = statistics.median(builds.wall_s)
-    share = statistics.median(builds.hook_share)
-    runs_s = ", ".join(f"{t:.2f}" for t in builds.wall_s)
-    runs_share = ", ".join(f"{s:.1%}" for s in builds.hook_share)
-    return [
-        f"| Measure (median of {BUILD_RUNS}) | Median | Runs | Budget | Result |",
-        "|---|--:|---|--:|---|",
-        f"| Strict build, wall time (`mkdocs build --strict`) | {wall:.2f} s | {runs_s} "
-        f"| {BUILD_BUDGET_S:.0f} s | {verdict(builds.wall_passed)} |",
-        f"| Hooks' share of build time (in-process `load_config` + `build`) | {share:.1%} | {runs_share} "
-        f"| {HOOK_SHARE_BUDGET:.0%} | {verdict(builds.hooks_passed)} |",
-    ]
-
-
-def hooks_table(builds: BuildTimes) -> list[str]:
-    rows = ["| Hook handler | Median ms per build |", "|---|--:|"]
-    for name, seconds in sorted(builds.hook_s_by_handler.items()):
-        rows.append(f"| `{name}` | {statistics.median(seconds) * 1000:.1f} |")
-    return rows
-
-
-def report(
-    builds: BuildTimes,
-    run: LighthouseRun,
-    index_bytes: int,
-    chromium: str,
-    load_average: tuple[float, float, float],
-) -> str:
-    lines = ["# Benchmark: speed, weight and Lighthouse budgets", "", "Written by `make bench` (bench/run.py).", ""]
-    lines += machine_facts(run, chromium, load_average) + ["", "## Pages: Lighthouse, first visit", ""]
-    lines += pages_table(run.pages)
-    lines += [
-        "",
-        "Scores, LCP and requests are Lighthouse's. KB transferred: status line, headers and body (gzip for",
-        "text) of every request Lighthouse saw, but the search index (below); Lighthouse counts only the headers",
-        "of the search worker's script, so its body is added as the server sent it. Requests: Lighthouse's count,",
-        f'search index included. LCP budget: {LCP_BUDGET_MS} ms, "good" in Core Web Vitals. Over budget in **bold**.',
-        "",
-        "## Search index (fetched by Material in the background, not counted in the pages)",
-        "",
-    ]
-    lines += search_index_table(index_bytes)
-    warned = [page for page in run.pages if page.warnings]
-    if warned:
-        lines += ["", "## Lighthouse's warnings", ""]
-        lines += [f"- /{page.url_path}: {warning}" for page in warned for warning in page.warnings]
-    if any(page.shortfalls for page in run.pages):
-        lines += ["", "## Below 100: what Lighthouse failed or flagged", ""]
-        lines += [
-            "Per category below budget, each audit Lighthouse failed or flagged there. Weight 0: it",
-            "explains the score (insights, diagnostics) rather than counting in it.",
-        ]
-        lines += shortfall_sections(run.pages)
-    over = [page for page in run.pages if not page.weight_passed]
-    if over:
-        lines += ["", "## Over budget: what was transferred"]
-        for page in over:
-            lines += heavy_files(page)
-    lines += ["", "## Build", ""]
-    lines += build_table(builds) + ["", *hooks_table(builds), ""]
-    lines += [
-        "Hooks' share: time in the event handlers of hooks/*.py over `load_config` + `build`, each build in a",
-        "fresh interpreter as `mkdocs build` runs (a warm one keeps the hooks' data cache). Importing the",
-        "hook modules (and what they import) happens in `load_config` and is not counted as hook time.",
-        "",
-    ]
+def report(results: Results, found: list[Budget]) -> str:
+    lines = ["# Benchmark: build time, preview and Lighthouse against stock Material", ""]
+    lines += ["Written by `make bench` (bench/run.py).", "", "## Budgets", ""]
+    lines += budget_table(found)
+    lines += ["", "## Machine", ""] + machine_facts(results)
+    for part, error in results.errors.items():
+        lines += ["", f"## Part `{part}`: could not be measured", "", "```text", error.rstrip(), "```"]
+    if results.build:
+        lines += ["", *build_section(results.build)]
+    if results.curve:
+        lines += ["", *curve_section(results.curve)]
+    if results.rebuilds:
+        lines += ["", *preview_section(results.rebuilds)]
+    if results.lighthouse:
+        lines += ["", *lighthouse_section(results.lighthouse, results.index_bytes)]
+    elif results.index_bytes is not None:
+        lines += ["", "## Search index (gzip, as the server sends it)", ""]
+        lines += search_index_table(results.index_bytes, None)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def search_index_passed(index_bytes: int) -> bool:
-    return index_bytes < SEARCH_INDEX_BUDGET_KB * KB
+# --- Main -------------------------------------------------------------------------------------
 
 
-def all_passed(builds: BuildTimes, run: LighthouseRun, index_bytes: int) -> bool:
-    pages_passed = all(not page.failures for page in run.pages)
-    return builds.wall_passed and builds.hooks_passed and search_index_passed(index_bytes) and pages_passed
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--only",
+        default=",".join(PARTS),
+        help=f"comma-separated parts to run, of {','.join(PARTS)} (default: all)",
+    )
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="Lighthouse on these project pages only, comma-separated URL paths, e.g. /,/roles/ (default: all)",
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        help="write the report here (default: bench/REPORT.md when every part runs on every page, else nowhere)",
+    )
+    args = parser.parse_args(argv)
+    args.parts = [part.strip() for part in args.only.split(",") if part.strip()]
+    unknown = [part for part in args.parts if part not in PARTS]
+    if unknown or not args.parts:
+        parser.error(f"--only takes parts of {','.join(PARTS)}; not {','.join(unknown) or 'nothing'}")
+    args.parts = [part for part in PARTS if part in args.parts]
+    args.pages = [page.strip() for page in args.pages.split(",") if page.strip()]
+    if args.report is None and args.parts == list(PARTS) and not args.pages:
+        args.report = REPORT_FILE
+    return args
 
 
-def tools() -> str:
-    """The Chromium to run Lighthouse in; exits with what to do when it or Lighthouse is missing."""
-    if not LIGHTHOUSE.is_file():
-        sys.exit("Lighthouse is not installed: `make bench` installs it (npm ci --prefix bench).")
-    chromium = chromium_path()
-    if chromium is None:
-        sys.exit("Lighthouse needs Chromium: apt-get install chromium (or set CHROMIUM to one).")
-    return chromium
+def measure(args: argparse.Namespace, scratch: Path) -> Results:
+    """Every part asked for. A part that cannot be measured (a build that fails while someone edits
+    the project, say) is recorded as an error, and the others still run."""
+    results = Results(args.parts, os.getloadavg())
+    sites: dict[str, Path] = {}
+
+    def build() -> None:
+        results.build, sites["project"], sites["stock"] = compare_builds(
+            "This project", ROOT, scratch / "build", BUILD_RUNS
+        )
+
+    def curve() -> None:
+        results.curve = measure_curve(scratch / "curve")
+
+    def serve() -> None:
+        progress(f"Preview: {PREVIEW_RUNS} rebuilds after saving {PREVIEW_DATA_FILE}")
+        copy = copy_project(scratch / "preview", with_git=True)
+        results.rebuilds = preview.measure_rebuilds(copy, PREVIEW_DATA_FILE, PREVIEW_RUNS)
+
+    def lighthouse_part() -> None:
+        results.chromium = lighthouse_tools()
+        if "project" not in sites:  # built once each, untimed
+            _, sites["project"], sites["stock"] = compare_builds("For Lighthouse", ROOT, scratch / "lighthouse", 1)
+        results.lighthouse = measure_lighthouse(sites["project"], sites["stock"], results.chromium, args.pages)
+
+    parts = {"build": build, "curve": curve, "serve": serve, "lighthouse": lighthouse_part}
+    if "lighthouse" in args.parts:  # before the long parts: say at once what is missing
+        try:
+            lighthouse_tools()
+        except BenchError as error:
+            sys.exit(f"bench: {error}")
+    for part in args.parts:
+        try:
+            parts[part]()
+        except BenchError as error:
+            progress(f"bench: {part}: {error}")
+            results.errors[part] = str(error)
+    if "project" in sites:
+        results.index_bytes = lighthouse.body_bytes(sites["project"], SEARCH_INDEX)
+    return results
 
 
-def main() -> int:
-    chromium = tools()
-    load_average = os.getloadavg()
-    with tempfile.TemporaryDirectory(prefix="bench-site-") as scratch:
-        site_dir = Path(scratch)
-        builds = measure_builds(site_dir)
-        index_bytes = body_bytes(site_dir, "/" + SEARCH_INDEX)
-        run = measure_pages(site_dir, chromium)
-    text = report(builds, run, index_bytes, chromium, load_average)
-    REPORT_FILE.write_text(text, encoding="utf-8")
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        results = measure(args, Path(scratch))
+    found = budgets(results)
+    text = report(results, found)
+    if args.report:
+        args.report.write_text(text, encoding="utf-8")
     print(text)
-    return 0 if all_passed(builds, run, index_bytes) else 1
+    if results.errors:
+        return 2
+    return 0 if all(b.passed for b in found) else 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,124 @@
+"""How long the preview (`mkdocs serve`) takes to rebuild after a data file is saved.
+
+Starts `python -m mkdocs serve --livereload` on a copy of the project, waits until it serves,
+then appends a newline to a data file and times, from the moment of the write, the rebuild's
+"Documentation built in" and "Reloading browsers" log lines. The file is then put back as it
+was (which rebuilds again, waited for but not timed) before the next run.
+"""
+
+from __future__ import annotations
+
+import queue
+import signal
+import socket
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from common import PYTHON, BenchError, build_env
+
+START_TIMEOUT_S = 120  # the first build, before "Serving on"
+REBUILD_TIMEOUT_S = 120
+SETTLE_S = 1.0  # after each rebuild, before the next write: the watcher is quiet again
+BUILT = "Documentation built in"
+RELOADED = "Reloading browsers"
+FAILED = "An error happened during the rebuild"
+
+
+@dataclass
+class Rebuild:
+    built_s: float  # from the write to "Documentation built in"
+    reloaded_s: float  # from the write to "Reloading browsers": the page in the browser reloads now
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """`mkdocs serve` in project_dir, its log lines read as they come, each with the time it arrived."""
+
+    def __init__(self, project_dir: Path) -> None:
+        self.port = free_port()
+        command = [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}", "--livereload"]
+        self.process = subprocess.Popen(
+            command,
+            cwd=project_dir,
+            env=build_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
+        )
+        self.lines: queue.Queue[tuple[float, str | None]] = queue.Queue()
+        self.log: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put((time.perf_counter(), line.rstrip()))
+        self.lines.put((time.perf_counter(), None))  # the server has exited
+
+    def wait_for(self, text: str, timeout_s: float) -> float:
+        """The time the next log line containing `text` arrived; BenchError if the server fails or is slow."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                arrived, line = self.lines.get(timeout=max(deadline - time.monotonic(), 0))
+            except queue.Empty:
+                raise BenchError(f"`mkdocs serve` printed no {text!r} in {timeout_s:.0f} s:\n" + self.tail()) from None
+            if line is None:
+                raise BenchError(f"`mkdocs serve` exited before {text!r}:\n" + self.tail())
+            self.log.append(line)
+            if FAILED in line:
+                raise BenchError("`mkdocs serve` failed to rebuild:\n" + self.tail())
+            if text in line:
+                return arrived
+
+    def tail(self, lines: int = 30) -> str:
+        return "\n".join(self.log[-lines:])
+
+    def stop(self) -> None:
+        """Ctrl-C, as a person stops it; terminate, then kill, if it does not stop."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.terminate()
+                try:
+                    self.process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
+                    self.process.wait()
+
+
+def time_rebuild(server: Server, data_file: Path, original: bytes) -> Rebuild:
+    """One save of data_file (a newline appended), timed to the rebuild's log lines; then the file restored."""
+    start = time.perf_counter()
+    data_file.write_bytes(original + b"\n")
+    built = server.wait_for(BUILT, REBUILD_TIMEOUT_S)
+    reloaded = server.wait_for(RELOADED, REBUILD_TIMEOUT_S)
+    time.sleep(SETTLE_S)
+    data_file.write_bytes(original)
+    server.wait_for(RELOADED, REBUILD_TIMEOUT_S)
+    time.sleep(SETTLE_S)
+    return Rebuild(built - start, reloaded - start)
+
+
+def measure_rebuilds(project_dir: Path, data_file: str, runs: int) -> list[Rebuild]:
+    """`runs` timed rebuilds of the preview of the project in project_dir (a copy: its data file is edited)."""
+    path = project_dir / data_file
+    original = path.read_bytes()
+    server = Server(project_dir)
+    try:
+        server.wait_for("Serving on", START_TIMEOUT_S)
+        time.sleep(SETTLE_S)
+        return [time_rebuild(server, path, original) for _ in range(runs)]
+    finally:
+        server.stop()
+        path.write_bytes(original)
