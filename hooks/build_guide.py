@@ -6,13 +6,15 @@ Here, for one MkDocs build:
   extension; add the generated pages to the navigation;
 - on_files: add the pages generated from data, and the open data export's files;
 - on_page_markdown: tell the extension which page it renders and the line its Markdown
-  starts on (after front matter); give generated pages their description and edit link;
+  starts on (after front matter); give generated pages their description and edit link,
+  and every page the date it last changed (one `git log` for the whole build);
 - on_env: every page is rendered, so every claim is known: write the export;
 - on_build_error: end the build on the guide's own errors with their message, no traceback.
 """
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from jinja2 import Environment
@@ -25,11 +27,13 @@ from mkdocs.structure.pages import Page
 
 from product_vs_project import export
 from product_vs_project.errors import DataError, GuideError
+from product_vs_project.last_updated import last_changes, newest, shown
 from product_vs_project.pages import with_generated_pages
 from product_vs_project.site import Site
 
 EXTENSION = "product_vs_project.markdown_extension"
 _site: Site | None = None  # this build's, set by on_config
+_changed: dict[str, datetime.date] = {}  # each file's last commit, set by on_config
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -44,6 +48,8 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError(_message(error)) from None
     options["site"] = _site
     config.nav = with_generated_pages(config.nav, _site.generated)
+    _changed.clear()
+    _changed.update(last_changes(root))
 
 
 @event_priority(50)  # before other plugins (the link check) take their list of the site's files
@@ -68,6 +74,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             page.meta.setdefault("search", {"boost": 2})
         if page.file.generated_by is not None:
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{generated.data_file}"
+    docs = Path(config.docs_dir).name
+    sources = generated.sources if generated is not None else (f"{docs}/{page.file.src_uri}",)
+    # Material shows page.meta.revision_date as the page's last update.
+    page.meta["revision_date"] = shown(newest(_changed, sources) or datetime.date.today())
     if "description" in page.meta:
         # Material writes the description into an attribute as it is: escape it once, here (Markup is not
         # escaped again by templates that do escape). tests/test_theme.py fails when Material escapes it.

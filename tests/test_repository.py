@@ -3,9 +3,12 @@ pre-commit checks."""
 
 from __future__ import annotations
 
+import datetime
 import re
+import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from built_site import ROOT, html_path, role_pages, script, site_config, site_pages
@@ -38,10 +41,31 @@ def test_every_page_edit_link_points_at_the_file_that_holds_its_words(site: Path
         assert (ROOT / words_file(page)).is_file(), edit
 
 
+LAST_UPDATE = re.compile(r'title="Last update">.*?</span>\s*(\d{1,2} [A-Z][a-z]+ \d{4})\s*</span>', re.S)
+
+
 def test_every_page_shows_when_it_was_last_updated(site: Path) -> None:
     for page in site_pages():
         html = html_path(site, page).read_text(encoding="utf-8")
-        assert re.search(r'git-revision-date-localized-plugin-date"[^>]*>\w+ \d{1,2}, \d{4}<', html), page
+        assert LAST_UPDATE.search(html), page
+
+
+def test_a_generated_page_shows_the_last_change_of_the_files_it_is_made_from(site: Path) -> None:
+    """The pair page of two roles: the newest commit of either role file, data/pairs.yml or its template."""
+    paths = [
+        "data/roles/product-owner.yml",
+        "data/roles/scrum-master.yml",
+        "data/pairs.yml",
+        "docs/compare/_template.md",
+    ]
+    dates = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", *paths], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    if not dates:
+        pytest.skip("these files have no commit in this checkout")
+    newest = datetime.date.fromisoformat(dates)
+    html = html_path(site, "compare/product-owner-vs-scrum-master.md").read_text(encoding="utf-8")
+    assert LAST_UPDATE.search(html)[1] == f"{newest.day} {newest:%B %Y}"
 
 
 def test_text_check_finds_whitespace_newline_and_yaml_problems() -> None:

@@ -58,9 +58,14 @@ def quote_problem(quote: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _flat_place(text: str) -> str:
+    return flat(text)  # a place is checked once for each of its citations: flatten it once
+
+
 def find_quote(quote: str, text: str) -> bool:
     """Whether the quote's parts occur in `text` in order, the end within QUOTE_MAX_SPAN of the start."""
-    parts, hay = quote_parts(quote), flat(text)
+    parts, hay = quote_parts(quote), _flat_place(text)
     start = hay.find(parts[0])
     if start < 0:
         return False

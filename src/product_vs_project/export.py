@@ -58,7 +58,10 @@ def project_version() -> str:
 
 
 def _json(value: object) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    # One record per line: readable, and written by the json module's fast encoder (an indent makes it the slow one).
+    if isinstance(value, list):
+        return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in value) + "\n]\n"
+    return json.dumps(value, ensure_ascii=False) + "\n"
 
 
 def _dump(record: Any) -> Any:

@@ -111,7 +111,7 @@ class MarkerPreprocessor(Preprocessor):
                 before = len(citations.references)
                 out.append(_inline(line, found, context, site))
                 self.state.lines.update(dict.fromkeys(range(before, len(citations.references)), line))
-        out += ["", *_abbreviations(site)]
+        out += ["", *_abbreviations(site, out)]
         return out
 
 
@@ -156,10 +156,14 @@ def _inline(line: Line, found: list[Found], context: Context, site: Site) -> str
     return text
 
 
-def _abbreviations(site: Site) -> list[str]:
-    """`*[KPI]: Key performance indicator` lines for the glossary's abbreviations, so every page shows them."""
+def _abbreviations(site: Site, lines: list[str]) -> list[str]:
+    """`*[KPI]: Key performance indicator` lines for the glossary's abbreviations the page uses (one that is not
+    used would only make Markdown look for it in vain)."""
+    page = "\n".join(lines)
     terms = sorted((t for t in site.guide.glossary if t.abbreviation), key=lambda t: t.abbreviation)
-    return [f"*[{t.abbreviation}]: {' '.join(t.term.split())}" for t in terms]
+    # The page's Markdown may escape an abbreviation's characters (O\*NET), so look for it without them.
+    unescaped = page.replace("\\", "")
+    return [f"*[{t.abbreviation}]: {' '.join(t.term.split())}" for t in terms if t.abbreviation in unescaped]
 
 
 class CitationTokenPattern(InlineProcessor):

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
+import re
 from collections.abc import Iterable, Sequence
+
+
+# Characters that start Markdown or HTML syntax anywhere in a line, with this site's extensions: code, emphasis,
+# links and images, raw HTML and entities, table cells, attribute lists, emoji shortcodes, and escapes themselves.
+_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]<>&!|{}:#~"})
+_LIST_START = re.compile(r"^([-+]|\d+[.)])")
 
 
 def text(value: str) -> str:
     """Markdown that renders as exactly `value`, as plain text on one line.
 
-    Every character that is not a letter, digit or space is backslash-escaped,
+    Every character that can start Markdown or HTML syntax is backslash-escaped,
     which pymdownx.escapeall turns back into the literal character (HTML-escaped
-    where needed). So `|` cannot end a table cell, `<` cannot open a tag, and a
-    backtick, `*` or `[` cannot start Markdown syntax. Line breaks become spaces
-    because a newline would end a table row.
+    where needed): `|` cannot end a table cell, `<` cannot open a tag, a backtick,
+    `*` or `[` cannot start Markdown syntax, and a leading `-`, `+` or `1.` cannot
+    start a list. Other punctuation is left as it is: escaping it would only give
+    Markdown more to undo. Line breaks become spaces: a newline would end a table row.
     """
-    return "".join(char if char.isalnum() or char == " " else "\\" + char for char in " ".join(value.split()))
+    flat = " ".join(value.split())
+    escaped = flat.translate(_ESCAPES)
+    return _LIST_START.sub(lambda found: found[0][:-1] + "\\" + found[0][-1], escaped, count=1)
 
 
 def link(label: str, target: str, page: str) -> str:
@@ -23,8 +34,13 @@ def link(label: str, target: str, page: str) -> str:
     if "://" in target:
         return f"[{text(label)}]({target})"
     path, _, anchor = target.partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(page) or ".") if path != page else ""
-    return f"[{text(label)}]({relative}{'#' + anchor if anchor else ''})"
+    return f"[{text(label)}]({relative(path, page)}{'#' + anchor if anchor else ''})"
+
+
+@functools.cache
+def relative(path: str, page: str) -> str:
+    """`path` as written on `page` (both relative to docs/): '' for the page itself."""
+    return posixpath.relpath(path, posixpath.dirname(page) or ".") if path != page else ""
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:

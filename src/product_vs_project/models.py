@@ -41,10 +41,11 @@ def _pattern(regex: str, meaning: str) -> StringConstraints:
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, _pattern(ID_PATTERN, "a lowercase id of letters, digits and single hyphens, like 'time-horizon'")]
-# Plain text: any characters but control characters (a tab or line break inside a YAML value is folded first).
-Text = Annotated[str, _pattern(r"^[^\x00-\x08\x0b-\x1f\x7f]+$", "plain text")]
+# Plain text: any characters but control characters (a tab or line break inside a YAML value is folded first) and
+# the private-use characters the Markdown extension marks citations with.
+Text = Annotated[str, _pattern(r"^[^\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]+$", "plain text")]
 # Names and labels land in titles, navigation, table headings and the diagram: one line each.
-Name = Annotated[str, _pattern(r"^[^\x00-\x1f\x7f]+$", "text on one line")]
+Name = Annotated[str, _pattern(r"^[^\x00-\x1f\x7f\ue000-\uf8ff]+$", "text on one line")]
 Date = Annotated[str, _pattern(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "a date written YYYY, YYYY-MM or YYYY-MM-DD")]
 Url = Annotated[str, _pattern(r"^https?://[^\s]+$", "a web address (https:// or http://) without spaces")]
 Abbreviation = Annotated[

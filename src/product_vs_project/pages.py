@@ -38,6 +38,12 @@ class GeneratedPage:
     pair: Pair | None = None  # a pair page's entry in data/pairs.yml, if it has one
 
     @property
+    def sources(self) -> tuple[str, ...]:
+        """The files the page is made from, relative to the repository: its data, template and prose."""
+        role_files = tuple(f"data/roles/{role.id}.yml" for role in self.roles)
+        return (*role_files, self.data_file, f"docs/{self.template}", f"docs/{self.path}")
+
+    @property
     def title(self) -> str:
         """How the navigation names the page: the role, or the two roles."""
         if len(self.roles) == 1:

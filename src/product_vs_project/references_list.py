@@ -7,16 +7,20 @@ Each citation token is an element in the tree by now. In page order, this:
 - shows at most one reference number per sentence: the references of one sentence are
   merged into its last one (each claim keeps its own sources in the export);
 - numbers the references in the order they first appear (the same sources twice share a
-  number) and makes each a button that opens the reference in place, as a popover: the
-  source, the place and the quoted words, with a link that opens the source at the
-  passage (a URL text fragment) in browsers that support it. Without script the popover
-  still works in current browsers (the popover attribute);
+  number) and makes each a link to its entry in the list;
 - lists every reference at the end, under a "References" heading, folded into a
-  <details> that the site's script opens on wide screens.
+  <details>: each source, the place and the quoted words, with a link that opens the
+  source at the passage (a URL text fragment) in browsers that support it.
+The page's script (docs/assets/javascripts/references.js) opens a reference in place, as
+a popover showing its entry, when its number is tapped, clicked or activated from the
+keyboard, and opens the list on wide screens. Without script a number leads to its entry
+(browsers unfold the list to show it). Each entry is written once.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
@@ -60,11 +64,7 @@ class ReferencesTreeprocessor(Treeprocessor):
         links = _Links(site.guide.sources, site.homes.get("list sources"), citations.page)
         numbers: dict[tuple[Part, ...], int] = {}
         for element, parts in shown:
-            if parts not in numbers:
-                numbers[parts] = len(numbers) + 1
-                _reference(element, numbers[parts], parts, links, first=True)
-            else:
-                _reference(element, numbers[parts], parts, links, first=False)
+            _reference(element, numbers.setdefault(parts, len(numbers) + 1))
         root.append(_heading())
         root.append(_list(numbers, links))
 
@@ -155,6 +155,7 @@ def _claim_text(text: str) -> str:
 # --- What a reference shows ----------------------------------------------------------------
 
 
+@functools.cache
 def text_fragment(url: str, quote_text: str) -> str:
     """`url` with a text fragment that highlights the quoted passage (#:~:text=start,end)."""
     parts = [part.strip(" .,;:") for part in quote_text.split(ELLIPSIS)]
@@ -174,11 +175,12 @@ class _Links:
         self.sources_page = sources_page
         self.page = page
 
+    @functools.cached_property
+    def _sources_path(self) -> str | None:
+        return posixpath.relpath(self.sources_page, posixpath.dirname(self.page) or ".") if self.sources_page else None
+
     def entry(self, source: Source) -> str | None:
-        if not self.sources_page:
-            return None
-        path = posixpath.relpath(self.sources_page, posixpath.dirname(self.page) or ".")
-        return f"{path}#{source.id}"
+        return f"{self._sources_path}#{source.id}" if self._sources_path else None
 
 
 def _link(parent: Element, label: str, href: str, css: str | None = None) -> Element:
@@ -197,85 +199,61 @@ def _append_text(parent: Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def _citation(parent: Element, citation: Citation, links: _Links) -> None:
-    """'Amdari, “The Core Difference”: “decide WHAT to build” (open the passage)' inside `parent`."""
-    source = links.sources[citation.id]
+def _source(parent: Element, citations: Sequence[Citation], links: _Links) -> None:
+    """One source's citations at one place, inside `parent`:
+    'Scrum Guide, “The Product Owner”: “first quote” open the passage; “second quote” open the passage'."""
+    source = links.sources[citations[0].id]
     entry = links.entry(source)
     if entry:
         _link(parent, source.label, entry)
     else:
         _append_text(parent, source.label)
-    if citation.at:
-        _append_text(parent, f", “{citation.at}”")
-    if citation.quote:
-        _append_text(parent, ": ")
-        words = SubElement(parent, "q", {"class": "pvp-quote"})
-        words.text = citation.quote
-    if source.url:
-        _append_text(parent, " ")
+    if citations[0].at:
+        _append_text(parent, f", “{citations[0].at}”")
+    for index, citation in enumerate(citations):
+        _append_text(parent, ": " if index == 0 and citation.quote else "; " if index else " ")
         if citation.quote:
-            opened = _link(parent, "open the passage", text_fragment(source.url, citation.quote), "pvp-source-link")
+            SubElement(parent, "q").text = citation.quote
+            _append_text(parent, " ")
+            _link(parent, "open the passage", text_fragment(source.url, citation.quote))
         else:
-            opened = _link(parent, urlsplit(source.url).hostname or "open the source", source.url, "pvp-source-link")
-        opened.set("rel", "noopener")
+            _link(parent, urlsplit(source.url).hostname or "open the source", source.url)
 
 
 def _parts(parent: Element, parts: tuple[Part, ...], links: _Links) -> None:
-    """A reference's citations, a line each; a row's reference names each column first."""
+    """A reference's citations, a line per source and place; a row's reference names each column first."""
     for column, citations in parts:
-        for index, citation in enumerate(citations):
-            line = SubElement(parent, "cite", {"class": "pvp-ref__cite"})
+        groups = [list(group) for _, group in itertools.groupby(citations, key=lambda c: (c.id, c.at))]
+        for index, group in enumerate(groups):
+            line = SubElement(parent, "cite")
             if column and index == 0:
-                label = SubElement(line, "strong")
-                label.text = f"{column}: "
-            _citation(line, citation, links)
+                SubElement(line, "strong").text = f"{column}: "
+            _source(line, group, links)
 
 
-def _reference(element: Element, number: int, parts: tuple[Part, ...], links: _Links, first: bool) -> None:
-    """The token's element, turned into reference `number`: a button, and (at its first use) its popover."""
+def _reference(element: Element, number: int) -> None:
+    """The token's element, turned into reference `number`: a link to its entry in the list, which the page's
+    script (docs/assets/javascripts/references.js) opens in place instead, as a popover."""
     tail = element.tail
     element.clear()
     element.tag = "span"
     element.set("class", "pvp-ref")
-    popover = f"pvp-ref-{number}"
     # Material's search leaves out elements marked data-search-exclude, but its parser tells elements apart by
     # tag only (material/plugins/search/plugin.py, Element.__eq__): the first closing tag of the same kind ends
-    # the exclusion. So nothing inside the popover <span> is a <span>, and the number's <button> is marked too.
+    # the exclusion. So the mark sits on the <a>, which holds nothing but the number.
     # tests/test_theme.py fails when Material's parser compares more than the tag.
-    button = SubElement(
+    link = SubElement(
         element,
-        "button",
+        "a",
         {
-            "type": "button",
+            "href": f"#ref-{number}",
             "class": "pvp-ref__button",
-            "popovertarget": popover,
+            "data-pvp-ref": str(number),
             "aria-label": f"Reference {number}",
             "data-search-exclude": "",
         },
     )
-    button.text = str(number)
-    if first:
-        box = SubElement(
-            element,
-            "span",
-            {"class": "pvp-ref__pop", "id": popover, "popover": "auto", "role": "note", "data-search-exclude": ""},
-        )
-        title = SubElement(box, "strong", {"class": "pvp-ref__title"})
-        title.text = f"Reference {number}"
-        close = SubElement(
-            box,
-            "button",
-            {
-                "type": "button",
-                "class": "pvp-ref__close",
-                "popovertarget": popover,
-                "popovertargetaction": "hide",
-                "aria-label": f"Close reference {number}",
-            },
-        )
-        close.text = "×"
-        _parts(box, parts, links)
-        _link(box, "All references", "#references", "pvp-ref__all")
+    link.text = str(number)
     element.tail = tail
 
 
@@ -286,7 +264,7 @@ def _heading() -> Element:
 
 
 def _list(numbers: dict[tuple[Part, ...], int], links: _Links) -> Element:
-    box = Element("details", {"class": "pvp-references", "data-search-exclude": ""})
+    box = Element("details", {"class": "pvp-references", "data-search-exclude": "", "data-pvp-script": "references"})
     summary = SubElement(box, "summary")
     count = len(numbers)
     summary.text = f"{count} reference{'s' if count != 1 else ''}: each source, the place in it and the quoted words"

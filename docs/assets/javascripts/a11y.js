@@ -17,12 +17,8 @@
  *    and the search dialog had no name. Done here rather than in copies of
  *    Material's partials, so an upgrade of Material brings its own markup.
  *
- * 5. References (src/product_vs_project/references_list.py): their list is
- *    folded on phones and open on wider screens, and opens when a link leads
- *    into it; a reference's popover closes when its "All references" link is
- *    followed.
  *
- * Parts 1, 4 and 5 run again on every page Material shows, including after
+ * Parts 1 and 4 run again on every page Material shows, including after
  * instant navigation (document$ is Material's page observable).
  */
 (function () {
@@ -113,27 +109,9 @@
     }
   }
 
-  /* 5. References. */
-  function openReferences() {
-    var list = document.querySelector("details.pvp-references");
-    if (!list) return;
-    if (window.matchMedia("(min-width: 45em)").matches) list.open = true;
-    if (/^#(references|ref-\d+)$/.test(location.hash)) list.open = true;
-  }
-
-  document.addEventListener("click", function (event) {
-    var link = event.target instanceof Element && event.target.closest(".pvp-ref__all");
-    if (!link) return;
-    var pop = link.closest("[popover]");
-    var list = document.querySelector("details.pvp-references");
-    if (list) list.open = true;
-    if (pop && typeof pop.hidePopover === "function") pop.hidePopover();
-  });
-
   function start() {
     if (observer) observer.disconnect();
     nameControls();
-    openReferences();
     /* After Material's own handlers for the page have built the wrappers. */
     window.requestAnimationFrame(setup);
   }
