@@ -5,7 +5,12 @@ Every test also fails if the page requested anything from a host other than the 
 
 from __future__ import annotations
 
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -412,3 +417,37 @@ def test_searching_and_switching_palette_stay_on_the_site(visit: Visit) -> None:
     visit.search("scope")
     expect(visit.page.locator(".md-search-result__item").first).to_be_visible()
     visit.page.wait_for_load_state("networkidle")
+
+
+def test_instant_navigation_works_under_make_serve_on_a_port_other_than_80(browser: Browser, tmp_path) -> None:
+    """`make serve` runs on port 8000; Material's instant navigation must keep working there."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        for line in server.stdout:
+            if "Serving on" in line:
+                address = line.split("Serving on", 1)[1].strip()
+                break
+            assert time.monotonic() < deadline, "mkdocs serve did not start"
+        page = browser.new_page()
+        page.goto(address)
+        page.wait_for_load_state("networkidle")
+        page.evaluate("window.__pvpStayed = true")  # lost if the next page is a full load
+        page.locator("a[href$='roles/']").first.click()
+        page.wait_for_url("**/roles/")
+        expect(page.locator("article h1")).to_contain_text("?")
+        assert page.evaluate("window.__pvpStayed === true"), "the page was loaded in full: instant navigation is off"
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -167,6 +167,16 @@ def _pair_notes(pairs: tuple[m.Pair, ...]) -> Iterator[Row]:
                 }
 
 
+def _attributes(
+    name: str, title: str, *names_and_descriptions: str, items: Callable[[Any], Iterable[Any]] = lambda file: file
+) -> CsvTable:
+    """A table of a file's records, a column per attribute named (with its description)."""
+    fields = _fields(*names_and_descriptions)
+    return CsvTable(
+        name, title, fields, lambda file: ({f.name: getattr(record, f.name) for f in fields} for record in items(file))
+    )
+
+
 def _fields(*names_and_descriptions: str, integer: tuple[str, ...] = ()) -> tuple[CsvField, ...]:
     pairs = zip(names_and_descriptions[::2], names_and_descriptions[1::2], strict=True)
     return tuple(CsvField(name, text, "integer" if name in integer else "string") for name, text in pairs)
@@ -184,36 +194,27 @@ DATA_FILES: tuple[DataFile, ...] = (
         "The works the guide cites, with their address, licence and credit.",
         defines={"source": _listed()},
         tables=(
-            CsvTable(
+            _attributes(
                 "sources",
                 "Sources",
-                _fields(
-                    "id",
-                    "The source's id, as citations name it",
-                    "label",
-                    "Its short name",
-                    "title",
-                    "Its title",
-                    "publisher",
-                    "Who published it",
-                    "author",
-                    "Its author, where it names one",
-                    "date",
-                    "When it was published, where it says",
-                    "url",
-                    "Where to read it",
-                    "kind",
-                    "What kind of work it is",
-                    "licence",
-                    "The licence of its text",
-                ),
-                lambda sources: (
-                    {
-                        k: getattr(s, k)
-                        for k in ("id", "label", "title", "publisher", "author", "date", "url", "kind", "licence")
-                    }
-                    for s in sources
-                ),
+                "id",
+                "The source's id, as citations name it",
+                "label",
+                "Its short name",
+                "title",
+                "Its title",
+                "publisher",
+                "Who published it",
+                "author",
+                "Its author, where it names one",
+                "date",
+                "When it was published, where it says",
+                "url",
+                "Where to read it",
+                "kind",
+                "What kind of work it is",
+                "licence",
+                "The licence of its text",
             ),
         ),
     ),
@@ -225,11 +226,16 @@ DATA_FILES: tuple[DataFile, ...] = (
         "The rows every role is compared on, and the points where sources disagree.",
         defines={"dimension": _listed(("dimensions",)), "disagreement": _listed(("disagreements",))},
         tables=(
-            CsvTable(
+            _attributes(
                 "dimensions",
                 "Dimensions",
-                _fields("id", "The dimension's id", "label", "Its row heading", "question", "The question it answers"),
-                lambda file: ({"id": d.id, "label": d.label, "question": d.question} for d in file.dimensions),
+                "id",
+                "The dimension's id",
+                "label",
+                "Its row heading",
+                "question",
+                "The question it answers",
+                items=lambda file: file.dimensions,
             ),
         ),
     ),
@@ -241,12 +247,7 @@ DATA_FILES: tuple[DataFile, ...] = (
         "The skills role files name, described in the guide's own words.",
         defines={"skill": _listed()},
         tables=(
-            CsvTable(
-                "skills",
-                "Skills",
-                _fields("id", "The skill's id", "name", "Its name", "description", "What it means"),
-                lambda skills: ({"id": s.id, "name": s.name, "description": s.description} for s in skills),
-            ),
+            _attributes("skills", "Skills", "id", "The skill's id", "name", "Its name", "description", "What it means"),
         ),
     ),
     DataFile(
@@ -257,11 +258,15 @@ DATA_FILES: tuple[DataFile, ...] = (
         "The published lists of roles and occupations each role title is looked up in.",
         defines={"taxonomy": _listed()},
         tables=(
-            CsvTable(
+            _attributes(
                 "taxonomies",
                 "Taxonomies",
-                _fields("id", "The taxonomy's id", "label", "Its name", "source", "The source id of the taxonomy"),
-                lambda file: ({"id": t.id, "label": t.label, "source": t.source} for t in file),
+                "id",
+                "The taxonomy's id",
+                "label",
+                "Its name",
+                "source",
+                "The source id of the taxonomy",
             ),
         ),
     ),

@@ -7,7 +7,6 @@ import posixpath
 import re
 from collections.abc import Iterable, Sequence
 
-
 # Characters that start Markdown or HTML syntax anywhere in a line, with this site's extensions: code, emphasis,
 # links and images, raw HTML and entities, table cells, attribute lists, emoji shortcodes, and escapes themselves.
 _ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]<>&!|{}:#~"})
