@@ -1,4 +1,4 @@
-"""Lighthouse on a built site, served gzip-compressed as a real host would: one run per page,
+"""Lighthouse on a built site, served gzip-compressed as a real host would: runs of a page,
 mobile preset (Lighthouse's default), first visit (fresh profile, empty cache).
 
 Lighthouse is pinned in bench/package.json and installed into bench/node_modules.
@@ -308,6 +308,13 @@ def site_path(url: str) -> str:
 def first_line(text: str, limit: int = 160) -> str:
     line = text.strip().splitlines()[0] if text.strip() else ""
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def median_run(runs: list[PageResult]) -> PageResult:
+    """Of several runs of one page, the one with the median performance score (the lower middle
+    of an even number); a run Lighthouse could not score counts as lowest."""
+    ranked = sorted(runs, key=lambda run: run.scores["performance"] or 0)
+    return ranked[(len(ranked) - 1) // 2]
 
 
 def measure_page(lhr: dict, label: str, site_dir: Path) -> PageResult:

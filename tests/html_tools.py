@@ -10,9 +10,8 @@ import copy
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-# A reference in the text: a button showing its number. The list of references at the end of the page.
-REFERENCE = ".pvp-ref"
-NUMBER = ".pvp-ref__button"
+# A reference in the text: a link showing its number. The list of references at the end of the page.
+REFERENCE = "a.pvp-ref"
 LISTED = ".pvp-references li"
 
 
@@ -47,7 +46,7 @@ def text_of(node: Tag) -> str:
 
 def numbers(node: Tag) -> list[int]:
     """The reference numbers shown in `node`, in page order."""
-    return [int(button.get_text(strip=True)) for button in node.select(NUMBER)]
+    return [int(button.get_text(strip=True)) for button in node.select(REFERENCE)]
 
 
 def listed(page: Tag) -> list[Tag]:

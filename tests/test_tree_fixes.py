@@ -45,10 +45,13 @@ def test_a_column_name_with_markup_characters_is_its_label_as_written(sample: di
     assert [td["data-label"] for td in table.select("tbody td")][1] == 'Delivery <b>"lead"</b> & co'
 
 
-def test_an_abbreviation_takes_keyboard_focus_and_keeps_its_meaning(sample: dict) -> None:
+def test_an_abbreviation_is_spelled_out_first_and_takes_keyboard_focus_after(sample: dict) -> None:
     """The sample glossary defines KPI; every page gets its abbreviations."""
-    page = soup(render("Each KPI is tracked.\n", **sample))
-    [abbreviation] = page.find_all("abbr")
-    assert abbreviation.get_text() == "KPI"
-    assert abbreviation["title"] == "Key performance indicator"
-    assert abbreviation["tabindex"] == "0"
+    page = soup(render("Each KPI is tracked.\n\nA [KPI](x.md) and a KPI.\n", **sample))
+    first, in_link, later = page.find_all("abbr")
+    assert [a.get_text() for a in (first, in_link, later)] == ["KPI", "KPI", "KPI"]
+    assert {a["title"] for a in (first, in_link, later)} == {"Key performance indicator"}
+    assert first.next_sibling.startswith(" (Key performance indicator)")
+    assert not first.has_attr("tabindex")  # spelled out where it stands
+    assert not in_link.has_attr("tabindex")  # no control inside a link
+    assert later["tabindex"] == "0"

@@ -90,6 +90,9 @@ class EarlyUnescape(Treeprocessor):
 
 
 class FocusableAbbreviations(Treeprocessor):
+    """Spells out each abbreviation at its first use on the page, and makes each later one a tab
+    stop that spells itself out when tapped or focused (extra.css: abbr[tabindex]:focus)."""
+
     def run(self, root: Element) -> None:
         # Not in headings or link text, nor in references (their popovers come first in the page, but a
         # reader meets them later).
@@ -101,13 +104,17 @@ class FocusableAbbreviations(Treeprocessor):
             or {"pvp-ref__pop", "pvp-references"} & set(element.get("class", "").split())
             for a in element.iter("abbr")
         }
+        # A tab stop inside a link would be a control inside a control.
+        in_links = {id(a) for link in root.iter("a") for a in link.iter("abbr")}
         page_text = " ".join(root.itertext()).casefold()
         spelled: set[str] = set()
         for abbreviation in root.iter("abbr"):
-            abbreviation.set("tabindex", "0")
             meaning = abbreviation.get("title", "")
+            if id(abbreviation) not in in_links:
+                abbreviation.set("tabindex", "0")
             if id(abbreviation) in aside or meaning in spelled:
                 continue
             spelled.add(meaning)
             if meaning and meaning.casefold() not in page_text:
+                abbreviation.attrib.pop("tabindex", None)  # spelled out right here
                 abbreviation.tail = f" ({meaning})" + (abbreviation.tail or "")

@@ -14,12 +14,11 @@
     var right = 0;
     var answered = 0;
 
+    /* The line starts as the page wrote it (the number of questions); it changes only once
+       a question is answered. */
     function update() {
-      score.hidden = false;
-      score.textContent = answered
-        ? right + " right out of " + answered + " answered, of " + items.length + " questions." +
-          (answered === items.length ? " The RACI tables show who decides what in each kind of team." : "")
-        : items.length + " questions: choose who decides, then read why.";
+      score.textContent = right + " right out of " + answered + " answered, of " + items.length + " questions." +
+        (answered === items.length ? " The RACI tables show who decides what in each kind of team." : "");
     }
 
     items.forEach(function (item) {
@@ -53,7 +52,6 @@
         });
       });
     });
-    update();
   }
 
   function start() {

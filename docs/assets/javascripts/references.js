@@ -28,7 +28,7 @@
   }
 
   function show(link) {
-    var number = link.getAttribute("data-pvp-ref");
+    var number = link.hash.slice("#ref-".length);
     var entry = document.getElementById("ref-" + number);
     if (!entry) return false;
     if (!popover) popover = build();
@@ -61,7 +61,7 @@
   /* Capture phase: before Material's own handling of links, so the page does not jump. */
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
-    var link = target && target.closest("a.pvp-ref__button");
+    var link = target && target.closest("a.pvp-ref");
     if (link && typeof link.showPopover === "function" && show(link)) {
       event.preventDefault();
       event.stopPropagation();
@@ -81,7 +81,7 @@
   function start() {
     var list = document.querySelector("details.pvp-references");
     if (!list) return;
-    Array.prototype.forEach.call(document.querySelectorAll("a.pvp-ref__button"), function (link) {
+    Array.prototype.forEach.call(document.querySelectorAll("a.pvp-ref"), function (link) {
       link.setAttribute("role", "button");
       link.setAttribute("aria-haspopup", "dialog");
       link.setAttribute("aria-expanded", "false");

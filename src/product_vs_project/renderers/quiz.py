@@ -39,8 +39,9 @@ def quiz(context: Context) -> str:
     return "\n".join(
         [
             '<div class="pvp-quiz" data-pvp-script="quiz" markdown>',
-            '<p class="pvp-quiz__score" role="status" aria-live="polite" hidden>'
-            f"{len(context.guide.quiz)} questions.</p>",
+            # Shown from the start, so that nothing moves when quiz.js takes over the line.
+            '<p class="pvp-quiz__score" role="status" aria-live="polite">'
+            f"{len(context.guide.quiz)} questions: choose who decides, then read why.</p>",
             '<ol class="pvp-quiz__items" markdown>',
             *items,
             "</ol>",
