@@ -440,11 +440,43 @@ def test_instant_navigation_keeps_the_checklists_working(visit: Visit) -> None:
 def test_searching_and_switching_palette_stay_on_the_site(visit: Visit) -> None:
     visit.open("handoff/")
     scheme = visit.page.locator("body").get_attribute("data-md-color-scheme")
-    visit.page.locator("form[data-md-component='palette'] label:visible").first.click()
+    visit.page.locator("label[title^='Switch to']:visible").click()
     expect(visit.page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
     visit.search("scope")
     expect(visit.page.locator(".md-search-result__item").first).to_be_visible()
     visit.page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("device", ["light", "dark"])
+def test_the_palette_follows_the_device_until_the_reader_chooses(browser: Browser, server: str, device: str) -> None:
+    """A first visit shows the device's palette, from the first paint; a reader's choice holds on the next page."""
+    other = {"light": "dark", "dark": "light"}[device]
+    scheme = {"light": "default", "dark": "slate"}
+    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]}, color_scheme=device)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    # Read as soon as the page is parsed, before Material's and the site's deferred scripts run.
+    page.add_init_script(
+        "document.addEventListener('readystatechange', () => { if (document.readyState === 'interactive')"
+        " window.__schemeAtParse = document.body.getAttribute('data-md-color-scheme') })"
+    )
+    page.goto(server + "roles/")
+    body = page.locator("body")
+    assert page.evaluate("window.__schemeAtParse") == scheme[device]
+    expect(body).to_have_attribute("data-md-color-scheme", scheme[device])
+    page.emulate_media(color_scheme=other)  # the reader has not chosen: follow the device
+    expect(body).to_have_attribute("data-md-color-scheme", scheme[other])
+    page.emulate_media(color_scheme=device)
+    expect(body).to_have_attribute("data-md-color-scheme", scheme[device])
+    page.locator("label[title^='Switch to']:visible").click()  # the reader chooses
+    expect(body).to_have_attribute("data-md-color-scheme", scheme[other])
+    expect(body).not_to_have_attribute("data-md-color-switching", "")
+    page.goto(server + "compare/")
+    expect(body).to_have_attribute("data-md-color-scheme", scheme[other])
+    expect(page.locator("label[title^='Switch to']:visible")).to_have_count(1)
+    assert errors == []
+    context.close()
 
 
 def test_instant_navigation_works_under_make_serve_on_a_port_other_than_80(browser: Browser, tmp_path) -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import markdown
 import pytest
 import yaml
 from pydantic import BaseModel
@@ -63,3 +64,10 @@ def test_the_field_reference_documents_every_field_of_every_record() -> None:
                 continue
             assert f"| `{field.alias or name}` |" in reference, f"{record.__name__}.{name}"
             assert field.description, f"{record.__name__}.{name} has no description to document"
+
+
+def test_the_field_reference_shows_code_in_descriptions_as_code_and_markup_as_text() -> None:
+    html = markdown.markdown(data_files(), extensions=["tables", "attr_list", "pymdownx.escapeall"])
+    assert "change <code>id</code>, <code>name</code> and every value" in html  # the role file's docstring
+    assert "Used in <code>sources:</code> lists and &lt;!-- md:cite --&gt; markers." in html
+    assert "`" not in html

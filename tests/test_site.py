@@ -167,6 +167,16 @@ def test_a_sentence_or_table_row_shows_at_most_one_reference(soups: dict[str, Be
                     between += node
 
 
+def test_no_script_holds_up_the_first_paint(soups: dict[str, BeautifulSoup]) -> None:
+    """Every script a page loads by address is deferred, Material's bundle included, so the page paints as soon as it
+    is read and styled; and none is loaded in <head>, where it would stop the reading."""
+    for page, soup in soups.items():
+        loaded = soup.find_all("script", src=True)
+        assert any("/bundle." in script["src"] for script in loaded), page
+        assert [script["src"] for script in loaded if not script.has_attr("defer")] == [], page
+        assert soup.head.find_all("script", src=True) == [], page
+
+
 def test_each_abbreviation_is_explained_where_it_stands_or_on_focus(soups: dict[str, BeautifulSoup]) -> None:
     """Each abbreviation carries its meaning; each is spelled out after it, sits in a link
     (which is focused instead) or is a tab stop that spells itself out on focus (extra.css)."""

@@ -87,3 +87,40 @@ def test_material_still_throws_on_svg_links_during_instant_navigation(site: Path
         server.shutdown()
     if not any("href" in error for error in errors):
         pytest.fail("Material no longer throws on SVG links: remove the guard from overrides/main.html")
+
+
+def _without_comment(template: str) -> str:
+    """A template without its leading {#- ... -#} comment."""
+    return re.sub(r"^\{#-.*?-#\}\s*", "", template, flags=re.S)
+
+
+def test_the_palette_partial_is_still_materials_without_its_component() -> None:
+    """overrides/partials/palette.html is Material's toggle less the attribute that mounts Material's palette script;
+    when Material changes its markup, this fails and the copy is redone from it."""
+    ours = _without_comment((ROOT / "overrides" / "partials" / "palette.html").read_text(encoding="utf-8"))
+    materials = _without_comment(_template("partials/palette.html"))
+    assert materials.replace('data-md-component="palette"', "data-pvp-palette") == ours
+
+
+def test_materials_palette_script_still_restyles_the_whole_page_at_load() -> None:
+    """Workaround: overrides/partials/palette.html and partials/javascripts/palette.html switch palettes themselves.
+    Material's palette script marks <body> as switching, which its CSS applies to every element, and reads the
+    header's computed style, forcing the whole page to be styled inside its start-up task."""
+    bundle = next((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    script = re.search(r'document\.body\.setAttribute\("data-md-color-switching",""\).{0,1500}', bundle)
+    assert script is not None, "Material's palette script no longer marks the body as switching: recheck the override"
+    assert "getComputedStyle" in script[0]
+    assert re.search(r"\[data-md-color-switching\] \*", _palette_css())
+
+
+def _palette_css() -> str:
+    return next((MATERIAL / "assets" / "stylesheets").glob("palette.*.min.css")).read_text(encoding="utf-8")
+
+
+def test_material_still_loads_its_bundle_with_a_plain_script_tag() -> None:
+    """overrides/main.html's scripts block defers Material's scripts by rewriting `<script src="` in Material's block;
+    this fails when Material writes that tag differently, before the rewrite silently stops."""
+    block = re.search(r"\{% block scripts %\}(.*?)\{% endblock %\}", _template("base.html"), flags=re.S)
+    assert block is not None
+    assert "<script src=\"{{ 'assets/javascripts/bundle." in block[1]
+    assert "script_tag" in block[1]  # extra_javascript: the site lists none, so nothing else is rewritten

@@ -14,6 +14,17 @@ from .models import PATTERN_MEANINGS
 from .references import reference_kind
 
 
+def _prose(value: str) -> str:
+    """A docstring or field description as Markdown: its `code` spans kept, everything else as plain text."""
+    parts = " ".join(value.split()).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: all plain text
+        return text(value)
+    return "".join(
+        f"`{part}`" if odd else (" " if part[:1] == " " else "") + text(part) + (" " if part[-1:] == " " else "")
+        for odd, part in ((i % 2 == 1, part) for i, part in enumerate(parts))
+    )
+
+
 def _anchor(model: type[BaseModel]) -> str:
     return f"shape-{model.__name__.lower()}"
 
@@ -60,7 +71,7 @@ def _fields_table(model: type[BaseModel], seen: list[type[BaseModel]]) -> str:
     for name, field in model.model_fields.items():
         required = "required" if field.is_required() else "optional"
         rows.append(
-            [f"`{field.alias or name}`", _describe(field.annotation, seen), required, text(field.description or "")]
+            [f"`{field.alias or name}`", _describe(field.annotation, seen), required, _prose(field.description or "")]
         )
     return table(["Field", "Value", "Required", "Meaning"], rows)
 
@@ -72,7 +83,7 @@ def data_files() -> str:
     for data_file in DATA_FILES:
         model = data_file.model
         heading = f"### `data/{data_file.pattern}` {{ #file-{data_file.name} }}"
-        doc = text(" ".join((model.__doc__ or "").split()))
+        doc = _prose(model.__doc__ or "")
         if issubclass(model, RootModel):
             body = f"A list of {_describe(model.model_fields['root'].annotation, seen).removeprefix('list of ')}."
         else:
@@ -89,6 +100,6 @@ def data_files() -> str:
         done.append(model)
         if any(model is data_file.model for data_file in DATA_FILES):
             continue
-        doc = text(" ".join((model.__doc__ or "").split()))
+        doc = _prose(model.__doc__ or "")
         sections.append(f"### {model.__name__} {{ #{_anchor(model)} }}\n\n{doc}\n\n{_fields_table(model, seen)}")
     return "\n\n".join(sections)

@@ -17,15 +17,16 @@
  *    and the search dialog had no name. Done here rather than in copies of
  *    Material's partials, so an upgrade of Material brings its own markup.
  *
- *
  * Parts 1 and 4 run again on every page Material shows, including after
  * instant navigation (document$ is Material's page observable).
  */
 (function () {
   "use strict";
 
+  /* Called with a box when it is first observed and whenever its size changes,
+     after the browser has laid the page out: reading sizes there costs no layout. */
   var observer = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
-    entries.forEach(function (entry) { update(entry.target); });
+    updateAll(entries.map(function (entry) { return entry.target; }));
   }) : null;
 
   function overflows(box) {
@@ -57,8 +58,16 @@
     return unique;
   }
 
-  function update(box) {
-    if (overflows(box)) {
+  /* Every size is read before any attribute is written: a write between two reads
+     would make the browser lay the page out again for each box. */
+  function updateAll(boxes) {
+    boxes.map(function (box) { return [box, overflows(box)]; }).forEach(function (pair) {
+      update(pair[0], pair[1]);
+    });
+  }
+
+  function update(box, overflowing) {
+    if (overflowing) {
       if (!box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
         /* A named region for a table (a landmark readers can jump to), a named
@@ -75,11 +84,9 @@
   }
 
   function setup() {
-    var boxes = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .tabbed-labels");
-    Array.prototype.forEach.call(boxes, function (box) {
-      update(box);
-      if (observer) observer.observe(box);
-    });
+    var boxes = Array.prototype.slice.call(document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .tabbed-labels"));
+    if (!observer) return updateAll(boxes);
+    boxes.forEach(function (box) { observer.observe(box); });
   }
 
   /* A <label> may not carry aria-label (it has no role), so a label that only
@@ -119,7 +126,8 @@
   /* Keys. The drawer's menu button, its panes' back buttons (both made
      focusable above) and Material's section arrows are focusable
      <label>s that act as buttons: Material clicks them on Enter; like buttons,
-     they also answer Space. So does the palette toggle. Escape closes the open
+     they also answer Space (the palette toggle's keys are in
+     overrides/partials/javascripts/palette.html). Escape closes the open
      drawer and puts focus back on the menu button. */
   document.addEventListener("keydown", function (event) {
     var target = event.target;
@@ -127,15 +135,6 @@
     if (event.key === " " && target instanceof HTMLLabelElement && target.hasAttribute("for") && target.tabIndex >= 0) {
       event.preventDefault();
       target.click();
-    } else if (event.key === " " && target instanceof HTMLInputElement && target.classList.contains("md-option")) {
-      /* The palette toggle looks like a button but is a set of radio buttons,
-         on which Space does nothing: switch to the next palette, as Material
-         does on Enter. */
-      var options = Array.prototype.slice.call(target.form.querySelectorAll("input.md-option"));
-      var next = options[(options.indexOf(target) + 1) % options.length];
-      event.preventDefault();
-      next.click();
-      next.focus();
     } else if (event.key === "Escape" && drawer && drawer.checked) {
       var button = document.querySelector("label.md-header__button[for='__drawer']");
       drawer.checked = false;
