@@ -89,19 +89,6 @@ def test_material_still_throws_on_svg_links_during_instant_navigation(site: Path
         pytest.fail("Material no longer throws on SVG links: remove the guard from overrides/main.html")
 
 
-def _without_comment(template: str) -> str:
-    """A template without its leading {#- ... -#} comment."""
-    return re.sub(r"^\{#-.*?-#\}\s*", "", template, flags=re.S)
-
-
-def test_the_palette_partial_is_still_materials_without_its_component() -> None:
-    """overrides/partials/palette.html is Material's toggle less the attribute that mounts Material's palette script;
-    when Material changes its markup, this fails and the copy is redone from it."""
-    ours = _without_comment((ROOT / "overrides" / "partials" / "palette.html").read_text(encoding="utf-8"))
-    materials = _without_comment(_template("partials/palette.html"))
-    assert materials.replace('data-md-component="palette"', "data-pvp-palette") == ours
-
-
 def test_materials_palette_script_still_restyles_the_whole_page_at_load() -> None:
     """Workaround: overrides/partials/palette.html and partials/javascripts/palette.html switch palettes themselves.
     Material's palette script marks <body> as switching, which its CSS applies to every element, and reads the
