@@ -430,8 +430,8 @@ def preview_section(rebuilds: list[preview.Rebuild]) -> list[str]:
         "## 3. Preview rebuild",
         "",
         "`python -m mkdocs serve --livereload` on a copy of the project (with its .git), without LINKCHECK. "
-        f"A newline appended to {PREVIEW_DATA_FILE}, timed from the write to MkDocs' log lines; the file is "
-        "restored (and rebuilt, untimed) before the next run.",
+        f"A first save of {PREVIEW_DATA_FILE}, untimed, until the file watcher has seen one; then in each run "
+        "one more newline appended, timed from the write to MkDocs' log lines; the file restored at the end.",
         "",
         '| Run | To "Documentation built in" (s) | To "Reloading browsers" (s) |',
         "|--:|--:|--:|",

@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from product_vs_project import export
 from product_vs_project.errors import DataError, GuideError
 from product_vs_project.last_updated import last_changes, newest, shown
+from product_vs_project.minify import minifier
 from product_vs_project.pages import with_generated_pages
 from product_vs_project.site import Site
 
@@ -59,6 +60,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, path, content=page.front_matter()))
     for name in export.export_names():
         files.append(File.generated(config, f"{export.FOLDER}/{name}", content=""))
+    for file in list(files):  # the site's own CSS and JS, not the theme's (already minified)
+        minify = minifier(file.src_uri)
+        if minify and file.abs_src_path and Path(file.abs_src_path).is_relative_to(config.docs_dir):
+            files.remove(file)
+            text = Path(file.abs_src_path).read_text(encoding="utf-8")
+            files.append(File.generated(config, file.src_uri, content=minify(text)))
     return files
 
 

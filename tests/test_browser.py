@@ -465,6 +465,8 @@ def test_the_palette_follows_the_device_until_the_reader_chooses(browser: Browse
     body = page.locator("body")
     assert page.evaluate("window.__schemeAtParse") == scheme[device]
     expect(body).to_have_attribute("data-md-color-scheme", scheme[device])
+    # Scrollbars and form controls in the same palette.
+    assert page.evaluate("getComputedStyle(document.documentElement).colorScheme") == device
     page.emulate_media(color_scheme=other)  # the reader has not chosen: follow the device
     expect(body).to_have_attribute("data-md-color-scheme", scheme[other])
     page.emulate_media(color_scheme=device)
