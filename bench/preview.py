@@ -12,6 +12,7 @@ more newline, so every save changes the file; the file is put back as it was at 
 
 from __future__ import annotations
 
+import itertools
 import queue
 import signal
 import socket
@@ -115,7 +116,7 @@ def time_rebuild(server: Server, data_file: Path, content: bytes) -> float:
 def wait_until_watched(server: Server, data_file: Path, original: bytes) -> None:
     """Save data_file until a save is seen and rebuilt (untimed); the first look of the watcher may come late."""
     deadline = time.monotonic() + START_TIMEOUT_S
-    for tries in range(1, 1000):
+    for tries in itertools.count(1):
         data_file.write_bytes(original + b" " * tries + b"\n")
         try:
             server.wait_for(RELOADED, FIRST_SAVE_WAIT_S)

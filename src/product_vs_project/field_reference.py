@@ -19,9 +19,10 @@ def _prose(value: str) -> str:
     parts = " ".join(value.split()).split("`")
     if len(parts) % 2 == 0:  # an unpaired backtick: all plain text
         return text(value)
+    # Even parts are plain text, odd parts code; text() trims, so the spaces around code are put back.
     return "".join(
-        f"`{part}`" if odd else (" " if part[:1] == " " else "") + text(part) + (" " if part[-1:] == " " else "")
-        for odd, part in ((i % 2 == 1, part) for i, part in enumerate(parts))
+        f"`{part}`" if i % 2 else " " * part.startswith(" ") + text(part) + " " * part.endswith(" ")
+        for i, part in enumerate(parts)
     )
 
 
